@@ -25,8 +25,8 @@ DEB_PKGS := libncurses-dev libsqlite3-dev libsodium-dev libxlsxwriter-dev
 # What the tests need besides the build: a terminal emulator library and tmux
 # for screen tests, luit and locales for the GBK terminal, unzip and xmllint
 # to open the .xlsx files we write.
-TEST_CMDS     := tmux luit localedef unzip xmllint sqlite3 setpriv
-TEST_DEB_PKGS := libvterm-dev tmux luit locales unzip libxml2-utils sqlite3 util-linux
+TEST_CMDS     := tmux luit localedef unzip xmllint sqlite3 setpriv strace
+TEST_DEB_PKGS := libvterm-dev tmux luit locales unzip libxml2-utils sqlite3 util-linux strace
 
 ifeq ($(V),1)
 Q :=

@@ -269,7 +269,33 @@ TEST(exchange_conflict_from_restored_backup)
 	fx_text(a, "SELECT rid FROM dept WHERE gid = ?1", dept, w_county, sizeof w_county);
 	T_SAME(w_city, w_county, "both show the same winner");
 	T_OK(!strcmp(w_city, rid_a) || !strcmp(w_city, rid_b), "the winner is one of the two edits");
-	T_IS(lf_rec_resolve(a, dept, rid_b), LF_OK, "the county resolves, keeping its second edit");
+	/* The conflict list and resolution from the command line. */
+	{
+		const char *lfbin = getenv("LIANFANG");
+		char out[256], *listing = NULL;
+		size_t n = 0;
+		FILE *f;
+
+		snprintf(out, sizeof out, "%s", t_path("cf-list.txt"));
+		T_IS(t_sh("\"%s\" --db '%s' conflicts > '%s' 2>&1", lfbin, t_path("cf-city.db"), out), 0,
+		     "lianfang conflicts at the city");
+		f = fopen(out, "r");
+		T_OK(f && getdelim(&listing, &n, 0, f) > 0, "read the listing");
+		if (f)
+			fclose(f);
+		T_OK(listing && strstr(listing, "有 1 条记录存在冲突") && strstr(listing, "处室") && strstr(listing, dept),
+		     "lists the department: %s", listing ? listing : "");
+		T_OK(listing && strstr(listing, "办公室甲") && strstr(listing, "办公室乙") && strstr(listing, "不同之处"),
+		     "shows how the versions differ");
+		T_OK(listing && strstr(listing, "只有单位 620921 能解决"), "and who may resolve it");
+		free(listing);
+		T_IS(t_sh("\"%s\" --db '%s' resolve %.12s %.12s > '%s' 2>&1", lfbin, t_path("cf-city.db"), dept, rid_a, out),
+		     1, "the city may not resolve it from the command line either");
+		T_IS(t_sh("grep -q '只能由该单位修改' '%s'", out), 0, "and is told why");
+		T_IS(t_sh("\"%s\" --db '%s' resolve %.12s %.12s > '%s' 2>&1", lfbin, t_path("cf-a.db"), dept, rid_b, out), 0,
+		     "the county resolves, keeping its second edit (lianfang resolve with id prefixes)");
+		T_IS(t_sh("grep -q '已解决' '%s'", out), 0, "and is told so");
+	}
 	T_IS(nconflicts(a), 0, "resolved at the county");
 	T_IS(fx_pack_up(a, t_path("cf-4")), LF_OK, "pack the resolution");
 	T_IS(fx_merge(city, t_path("cf-4"), NULL), LF_OK, "city merges it");
