@@ -52,7 +52,7 @@ void lf_pack_result_free(struct lf_pack_result *r);
 
 struct lf_merge_opts {
 	int dry_run;              /* check and count everything, then roll back */
-	lf_progress_fn progress;  /* stages 复制, 检查, 校验, 核对, 合并; may be NULL */
+	lf_progress_fn progress;  /* stages 复制, 检查, 校验, 核对, 合并, 完成; may be NULL */
 	void *progress_ctx;
 };
 
