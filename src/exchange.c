@@ -531,6 +531,7 @@ static lf_status pack(struct lf_db *db, const char *peer, const char *scope, int
 	char summary[200];
 	lf_status s;
 	size_t i;
+	int reading = 0;
 
 	o = o ? o : &none;
 	memset(&p, 0, sizeof p);
@@ -542,6 +543,11 @@ static lf_status pack(struct lf_db *db, const char *peer, const char *scope, int
 	p.o = o;
 	if ((s = lf_unit_get(db, db->unit, &me)))
 		return s;
+	/* One read transaction: every pass sees the same records even if
+	 * another program commits meanwhile. */
+	if ((s = lf_exec(db, "BEGIN")))
+		goto out;
+	reading = 1;
 	if ((s = map_load(db, &p.map)) || (s = lf_prepare(db, ack_has_sql, &p.acked)) ||
 	    (s = lf_bundle_writer_new(db, &p.w)))
 		goto out;
@@ -553,6 +559,11 @@ static lf_status pack(struct lf_db *db, const char *peer, const char *scope, int
 		if ((s = lf_rev_each(db, NULL, up_rev, &p)) || (s = p.st) || (s = pack_audit(&p)))
 			goto out;
 	}
+	sqlite3_finalize(p.acked);
+	p.acked = NULL;
+	reading = 0;
+	if ((s = lf_exec(db, "COMMIT")))
+		goto out;
 	r->m.schema = LF_SCHEMA_VERSION;
 	snprintf(r->m.sender, sizeof r->m.sender, "%s", db->unit);
 	snprintf(r->m.sender_name, sizeof r->m.sender_name, "%s", me.name ? me.name : "");
@@ -570,9 +581,11 @@ static lf_status pack(struct lf_db *db, const char *peer, const char *scope, int
 	if (s)
 		s = lf_fail(db, s, "数据包 %s 已写好，但记录打包日志失败：%s", r->path, db->err);
 out:
+	sqlite3_finalize(p.acked);
+	if (reading)
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	lf_unit_clear(&me);
 	lf_bundle_writer_free(p.w);
-	sqlite3_finalize(p.acked);
 	map_free(&p.map);
 	strset_free(&p.picked);
 	strset_free(&p.sub_gids);
@@ -1194,19 +1207,19 @@ lf_status lf_merge(struct lf_db *db, const char *path, const struct lf_merge_opt
 		goto out;
 	r->opened = 1;
 	g.up = !strcmp(g.m->direction, "up");
-	if ((s = lf_unit_get(db, db->unit, &me)))
-		goto out;
-	snprintf(g.my_parent, sizeof g.my_parent, "%s", me.parent);
-	if ((s = build_tree(&g)) || (s = check_parties(&g)) || (s = check_all(&g)))
-		goto out;
-	if (r->refused) {
-		s = lf_fail(db, LF_DENIED, "数据包 %s 中有 %lld 处被拒收，没有合并任何内容。", path, r->refused);
-		goto out;
-	}
+	/* Check and apply under one write lock, so what was checked is what
+	 * the bundle is applied to. Nothing is written unless all of it passes. */
 	if ((s = lf_tx_begin(db)))
 		goto out;
-	s = apply(&g);
-	if (o->dry_run) {
+	if ((s = lf_unit_get(db, db->unit, &me)) == LF_OK) {
+		snprintf(g.my_parent, sizeof g.my_parent, "%s", me.parent);
+		if ((s = build_tree(&g)) == LF_OK && (s = check_parties(&g)) == LF_OK && (s = check_all(&g)) == LF_OK &&
+		    r->refused)
+			s = lf_fail(db, LF_DENIED, "数据包 %s 中有 %lld 处被拒收，没有合并任何内容。", path, r->refused);
+	}
+	if (s == LF_OK)
+		s = apply(&g);
+	if (o->dry_run || s) {
 		lf_tx_end(db, s ? s : LF_STATE);
 	} else {
 		s = lf_tx_end(db, s);
