@@ -672,6 +672,7 @@ struct merger {
 	struct chain *chains;
 	int nchains;
 	struct strset added;       /* gids that got a new revision */
+	unsigned char touched[64]; /* kinds (by index in lf_kinds) that got one */
 	sqlite3_stmt *ack_add;
 	long long done;
 	/* the best unit revision per unit code in the bundle, for the tree */
@@ -1033,6 +1034,7 @@ static int apply_rev(void *ctx, long long row, const struct lf_rev *v, const cha
 	if (s == LF_OK) {
 		g->r->added++;
 		strset_add(&g->added, v->gid);
+		g->touched[v->kind - lf_kinds] = 1;
 	} else if (s == LF_EXISTS) {
 		g->r->had++;
 	} else {
@@ -1150,6 +1152,30 @@ static lf_status find_conflicts(struct merger *g)
 	return LF_OK;
 }
 
+/* Every reference of every new revision was resolved before applying; this
+ * is the safety net: no row of a touched kind may point at nothing. */
+static lf_status check_references(struct merger *g)
+{
+	static const char sql[] = "SELECT \"table\", parent FROM pragma_foreign_key_check(?1) LIMIT 1";
+	sqlite3_stmt *st;
+	lf_status s = lf_prepare(g->db, sql, &st);
+	int i, rc;
+
+	for (i = 0; i < lf_nkinds && s == LF_OK; i++) {
+		if (!g->touched[i])
+			continue;
+		sqlite3_bind_text(st, 1, lf_kinds[i].name, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			s = lf_fail(g->db, LF_INVALID, "合并后%s表中有记录引用的 %s 记录不存在，没有合并任何内容。", lf_kinds[i].label,
+			            (const char *)sqlite3_column_text(st, 1));
+		else if (rc != SQLITE_DONE)
+			s = lf_sqlfail(g->db, rc, "检查记录之间的引用失败");
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
 static lf_status apply(struct merger *g)
 {
 	struct lf_merge_result *r = g->r;
@@ -1162,7 +1188,7 @@ static lf_status apply(struct merger *g)
 	    (s = lf_bundle_each_audit(g->db, g->b, apply_audit, g)) || (s = g->st) ||
 	    (s = lf_bundle_each_ack(g->db, g->b, apply_ack, g)) || (s = g->st) ||
 	    (s = lf_bundle_each_audit_ack(g->db, g->b, apply_audit_ack, g)) || (s = g->st) ||
-	    (s = find_conflicts(g)))
+	    (s = find_conflicts(g)) || (s = check_references(g)))
 		return s;
 	snprintf(summary, sizeof summary,
 	         "{\"file\":\"%s\",\"from\":\"%s\",\"direction\":\"%s\",\"added\":%lld,\"had\":%lld,"
@@ -1181,7 +1207,7 @@ lf_status lf_merge(struct lf_db *db, const char *path, const struct lf_merge_opt
 	struct merger g;
 	struct lf_unit me;
 	lf_status s;
-	int i;
+	int i, fk_off = 0;
 
 	memset(r, 0, sizeof *r);
 	memset(&g, 0, sizeof g);
@@ -1207,6 +1233,15 @@ lf_status lf_merge(struct lf_db *db, const char *path, const struct lf_merge_opt
 		goto out;
 	r->opened = 1;
 	g.up = !strcmp(g.m->direction, "up");
+	/* Foreign keys are enforced by the checks above and check_references:
+	 * with SQLite's enforcement on, every insert into a table others point
+	 * at rescans those tables whole while any reference in the transaction
+	 * is still unresolved (their columns are not indexed), which makes a
+	 * large merge quadratic. The pragma only takes effect outside a
+	 * transaction and lasts for this connection until set back below. */
+	if (db->tx_depth == 0 && (s = lf_exec(db, "PRAGMA foreign_keys = OFF")))
+		goto out;
+	fk_off = db->tx_depth == 0;
 	/* Check and apply under one write lock, so what was checked is what
 	 * the bundle is applied to. Nothing is written unless all of it passes. */
 	if ((s = lf_tx_begin(db)))
@@ -1228,6 +1263,8 @@ lf_status lf_merge(struct lf_db *db, const char *path, const struct lf_merge_opt
 	if (s == LF_OK && o->progress)
 		o->progress(o->progress_ctx, "完成", 1, 1);
 out:
+	if (fk_off && lf_exec(db, "PRAGMA foreign_keys = ON") && s == LF_OK)
+		s = lf_fail(db, LF_SQL, "合并已完成，但无法重新打开外键检查：%s", db->err);
 	sqlite3_finalize(g.ack_add);
 	lf_unit_clear(&me);
 	map_free(&g.map);

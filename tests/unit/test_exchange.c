@@ -402,3 +402,30 @@ TEST(exchange_dry_run_changes_nothing)
 	lf_db_close(c);
 	lf_db_close(city);
 }
+
+/* Merge turns SQLite's foreign-key enforcement off for its own transaction
+ * (it resolves every reference itself; enforcement made large merges
+ * quadratic). It must be on again afterwards, whatever happened. */
+TEST(exchange_merge_restores_foreign_keys)
+{
+	struct lf_db *c = fx_demo("fk-c.db", "620921", "金塔县市场监督管理局", "620900", 4);
+	struct lf_db *city = fx_unit("fk-city.db", "620900", "市局", "620000", 5);
+	struct lf_merge_opts dry = { 1, NULL, NULL };
+	struct lf_merge_result r;
+
+	T_IS(fx_pack_up(c, t_path("fk.lfb")), LF_OK, "pack");
+	T_IS(lf_merge(city, t_path("fk.lfb"), &dry, &r), LF_OK, "dry run");
+	lf_merge_result_free(&r);
+	T_IS(fx_count(city, "PRAGMA foreign_keys", NULL), 1, "enforcement on after a dry run");
+	t_sh("cp '%s' '%s' && truncate -s 9000 '%s'", t_path("fk.lfb"), t_path("fk-cut.lfb"), t_path("fk-cut.lfb"));
+	T_OK(lf_merge(city, t_path("fk-cut.lfb"), NULL, &r) != LF_OK, "a damaged bundle is refused");
+	lf_merge_result_free(&r);
+	T_IS(fx_count(city, "PRAGMA foreign_keys", NULL), 1, "enforcement on after a refusal");
+	T_IS(fx_merge(city, t_path("fk.lfb"), NULL), LF_OK, "merge");
+	T_IS(fx_count(city, "PRAGMA foreign_keys", NULL), 1, "enforcement on after a merge");
+	T_IS(fx_put(city, "post", NULL, NULL, NULL, "dept", "0123456789abcdef0123456789abcdef", "name", "悬空", NULL),
+	     LF_INVALID, "and a dangling reference made here is still refused at commit");
+	T_IS(fx_count(city, "SELECT count(*) FROM pragma_foreign_key_check", NULL), 0, "no dangling references");
+	lf_db_close(c);
+	lf_db_close(city);
+}
