@@ -36,6 +36,20 @@ static void die(const char *what, const char *detail)
 	abort();
 }
 
+static void cleanup(void)
+{
+	char journal[320];
+
+	lf_db_close(city);
+	city = NULL;
+	snprintf(journal, sizeof journal, "%s-journal", city_path);
+	unlink(journal);
+	unlink(city_path);
+	unlink(input_path);
+	unlink(scratch_path);
+	rmdir(dir);
+}
+
 static void setup(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -50,6 +64,7 @@ static void setup(void)
 	setenv("LIANFANG_NOW", "2026-11-23T08:00:00Z", 1);
 	if (lf_db_create(city_path, "620900", "酒泉市市场监督管理局", "620000", "fuzz", &city, err, sizeof err))
 		die("create", err);
+	atexit(cleanup);
 }
 
 static void write_file(const char *path, const uint8_t *data, size_t size)
