@@ -11,6 +11,10 @@ if ! command -v strace >/dev/null || ! strace -o /dev/null true 2>/dev/null; the
 	done_testing
 	exit
 fi
+# A killed merge leaves its private copy of the bundle in TMPDIR: keep those
+# in the test's directory, which is removed at the end.
+mkdir -p "$T_DIR/tmp"
+export TMPDIR="$T_DIR/tmp"
 # LeakSanitizer cannot run under ptrace.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
