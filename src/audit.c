@@ -324,11 +324,12 @@ static char *value_text(struct lf_db *db, const struct lf_field *f, const struct
 		return NULL;
 	if (f->type == LF_F_INT || f->type == LF_F_BOOL)
 		return lf_printf("%lld", v->i);
-	if (f->type == LF_F_REF && (ref = lf_kind_find(f->ref)) && lf_field_index(ref, "name") >= 0) {
+	if (f->type == LF_F_REF && (ref = lf_kind_find(f->ref))) {
+		const char *show = lf_field_index(ref, "name") >= 0 ? "name" : lf_field_index(ref, "title") >= 0 ? "title" : NULL;
 		struct lf_rec *r = lf_rec_new(ref);
 
-		if (lf_rec_load(db, ref, v->s, r) == LF_OK && lf_rec_text(r, "name"))
-			out = lf_strdup(lf_rec_text(r, "name"));
+		if (show && lf_rec_load(db, ref, v->s, r) == LF_OK && lf_rec_text(r, show))
+			out = lf_strdup(lf_rec_text(r, show));
 		lf_rec_free(r);
 		db->err[0] = 0;
 	}

@@ -149,13 +149,14 @@ static void utc_format(time_t t, char out[21])
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static void local_hhmm(const char *utc, char out[6])
+/* The local time of a UTC timestamp as "HH:MM:SS" (messages show HH:MM of a lock). */
+static void local_hms(const char *utc, char out[9])
 {
 	time_t t = utc_parse(utc);
 	struct tm tm;
 
 	localtime_r(&t, &tm);
-	strftime(out, 6, "%H:%M", &tm);
+	strftime(out, 9, "%H:%M:%S", &tm);
 }
 
 int lf_auth_wait_seconds(int failures)
@@ -1046,7 +1047,7 @@ static lf_status refuse(struct lf_db *db, struct lf_signin *out, enum lf_signin_
 	out->result = r;
 	if (until) {
 		snprintf(out->until, sizeof out->until, "%s", until);
-		local_hhmm(until, out->until_local);
+		local_hms(until, out->until_local);
 	}
 	va_start(ap, fmt);
 	vsnprintf(db->err, sizeof db->err, fmt, ap);
@@ -1057,16 +1058,16 @@ static lf_status refuse(struct lf_db *db, struct lf_signin *out, enum lf_signin_
 /* Refuse while the account must wait; LF_OK when it may try. */
 static lf_status check_wait(struct lf_db *db, const struct lf_account *a, struct lf_signin *out)
 {
-	char now[21], hhmm[6];
+	char now[21], hhmm[9];
 	long secs;
 
 	lf_now_utc(now);
 	if (!a->locked_until[0] || strcmp(a->locked_until, now) <= 0)
 		return LF_OK;
-	local_hhmm(a->locked_until, hhmm);
+	local_hms(a->locked_until, hhmm);
 	if (a->failures >= LF_AUTH_LOCK_AFTER)
 		return refuse(db, out, LF_SIGNIN_LOCKED, a->locked_until,
-		              "用户“%s”连续 %d 次密码错误，已锁定到 %s；到时再试，或请管理员解锁。", a->login,
+		              "用户“%s”连续 %d 次密码错误，已锁定到 %.5s；到时再试，或请管理员解锁。", a->login,
 		              a->failures, hhmm);
 	secs = (long)(utc_parse(a->locked_until) - utc_parse(now));
 	return refuse(db, out, LF_SIGNIN_WAIT, a->locked_until, "密码错误次数较多，请 %ld 秒后（%s）再试。", secs, hhmm);
@@ -1126,12 +1127,12 @@ lf_status lf_auth_signin(struct lf_db *db, const char *login, const char *passwo
 			goto done;
 	sodium_memzero(hash, sizeof hash);
 	if (!ok) {
-		char hhmm[6];
+		char hhmm[9];
 
 		if (o.until[0])
-			local_hhmm(o.until, hhmm);
+			local_hms(o.until, hhmm);
 		if (o.failures >= LF_AUTH_LOCK_AFTER)
-			s = refuse(db, out, LF_SIGNIN_LOCKED, o.until, "密码不对。已连续错 %d 次，用户“%s”锁定到 %s；"
+			s = refuse(db, out, LF_SIGNIN_LOCKED, o.until, "密码不对。已连续错 %d 次，用户“%s”锁定到 %.5s；"
 			           "到时再试，或请管理员解锁。", o.failures, a.login, hhmm);
 		else if (o.until[0])
 			s = refuse(db, out, LF_SIGNIN_WAIT, o.until, "密码不对。已连续错 %d 次，请 %d 秒后（%s）再试；"
@@ -1160,12 +1161,12 @@ static lf_status signin_as_mapped(struct lf_db *db, const char *login, struct lf
 	const char *me = lf_auth_system_user();
 	lf_status s = lf_account_get(db, login, &a);
 
-	if (s == LF_NOTFOUND)
-		return refuse(db, out, LF_SIGNIN_WRONG, NULL, "本数据库没有登录名为“%s”的用户。", login);
+	if (s == LF_NOTFOUND) /* say no more than for an account that is not mapped */
+		return refuse(db, out, LF_SIGNIN_NOT_MAPPED, NULL, "“%s”没有对应系统账户“%s”，需要输入密码。", login, me);
 	if (s)
 		return s;
 	if (!me[0] || strcmp(a.sys_user, me))
-		s = refuse(db, out, LF_SIGNIN_NOT_MAPPED, NULL, "用户“%s”没有对应系统账户“%s”，需要输入密码。", a.login, me);
+		s = refuse(db, out, LF_SIGNIN_NOT_MAPPED, NULL, "“%s”没有对应系统账户“%s”，需要输入密码。", a.login, me);
 	else if (a.retired)
 		s = refuse(db, out, LF_SIGNIN_RETIRED, NULL, "用户“%s”已停用，不能登录；如有需要请找管理员。", a.login);
 	else {

@@ -214,6 +214,7 @@ static const char *who(const struct lf_account *a)
 
 /* ------------------------------------------------------------------ the check */
 
+/* Why a check failed, least telling first: the most telling one is reported. */
 enum miss { MISS_ROLE, MISS_POST, MISS_DEPT, MISS_UNIT, MISS_SUBMITTED };
 
 /* The name of a post or department, for messages ("" if unknown). */
@@ -361,15 +362,14 @@ lf_status lf_perm_check(struct lf_db *db, enum lf_action act, const struct lf_sc
 		if (k == D_) {
 			if (t.dept[0] && !strcmp(a.roles[i].dept, t.dept))
 				goto allowed;
-			if (why == MISS_ROLE)
-				why = MISS_DEPT;
+			why = why > MISS_DEPT ? why : MISS_DEPT;
 		} else if (k == P_) {
 			if (a.post[0] && !strcmp(a.post, t.post)) {
 				if (!is_selfcheck_edit(act) || editable_status(t.status))
 					goto allowed;
 				why = MISS_SUBMITTED;
-			} else if (why != MISS_SUBMITTED) {
-				why = MISS_POST;
+			} else {
+				why = why > MISS_POST ? why : MISS_POST;
 			}
 		}
 	}

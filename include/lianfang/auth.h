@@ -92,7 +92,7 @@ enum lf_signin_result {
 struct lf_signin {
 	enum lf_signin_result result;
 	char until[21];        /* UTC, for WAIT and LOCKED */
-	char until_local[6];   /* the same as local "HH:MM", to show */
+	char until_local[9];   /* the same as local "HH:MM:SS", to show */
 	int tries_left;        /* for WRONG: wrong passwords left before the long lock, -1 unknown */
 };
 

@@ -21,8 +21,10 @@ int lf_cli_signin(struct lf_cli *cli, struct lf_db *db, enum lf_open_mode mode);
 const char *lf_cli_signed_in_how(void);
 
 /* Ask on the terminal (/dev/tty) without echo. NULL when there is no
- * terminal or the user gave up (Ctrl-D); Ctrl-C restores the terminal and
- * ends the program. Free with lf_cli_password_free. */
+ * terminal, when standard error is not a terminal (a script is running us:
+ * it must not hang on a question nobody sees), or when the user gave up
+ * (Ctrl-D); Ctrl-C restores the terminal and ends the program. Free with
+ * lf_cli_password_free. */
 char *lf_cli_ask_password(const char *prompt);
 /* A new password: one line of standard input when from_stdin, else asked
  * twice on the terminal. Prints why and returns NULL on failure. */

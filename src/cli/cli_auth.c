@@ -79,10 +79,13 @@ char *lf_cli_ask_password(const char *prompt)
 	struct sigaction sa, old_sa[5];
 	struct termios old, quiet;
 	char *line;
-	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	int fd;
 	size_t i;
 
-	if (fd < 0)
+	/* Ask only someone who can see the question: when standard error goes to
+	 * a file or a pipe, a script is running us and must not hang on a prompt
+	 * (tests run from a terminal too). */
+	if (!isatty(STDERR_FILENO) || (fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0)
 		return NULL;
 	if (tcgetattr(fd, &old) != 0) {
 		close(fd);
@@ -163,14 +166,15 @@ static const char *claimed_user(const struct lf_cli *cli)
 	return u && *u ? u : NULL;
 }
 
-/* The password for `login`: LIANFANG_PASSWORD (then removed from the
- * environment, so nothing started later inherits it), else the terminal. */
+/* The password for `login`: LIANFANG_PASSWORD if set and not empty (then
+ * removed from the environment, so nothing started later inherits it), else
+ * the terminal. */
 static char *password_for(const char *login)
 {
 	const char *env = getenv("LIANFANG_PASSWORD");
 	char prompt[128];
 
-	if (env) {
+	if (env && *env) {
 		char *p = lf_strdup(env);
 
 		sodium_memzero((char *)env, strlen(env));

@@ -157,12 +157,12 @@ static void local_time(const char *utc, char out[17])
 	strftime(out, 17, "%Y-%m-%d %H:%M", &tm);
 }
 
+/* ctx: non-zero when the entry changed something that existed before. */
 static int print_change(void *ctx, const char *field, const char *label, const char *before, const char *after)
 {
-	(void)ctx;
 	(void)field;
-	if (before)
-		printf("    %s：%s → %s\n", label, before, after ? after : "（空）");
+	if (*(const int *)ctx)
+		printf("    %s：%s → %s\n", label, before ? before : "（空）", after ? after : "（空）");
 	else
 		printf("    %s：%s\n", label, after ? after : "（空）");
 	return 0;
@@ -183,7 +183,11 @@ static int show_entry(void *ctx, const struct lf_audit_entry *e)
 		printf("#%lld %s %s %s 用户 %s\n", e->seq, when, e->actor, what, e->gid);
 	else
 		printf("#%lld %s %s %s %s %.12s\n", e->seq, when, e->actor, what, k ? k->label : e->kind, e->gid);
-	lf_audit_changes(s->db, e, print_change, NULL);
+	{
+		int update = e->before[0] != 0;
+
+		lf_audit_changes(s->db, e, print_change, &update);
+	}
 	return 0;
 }
 

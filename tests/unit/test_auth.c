@@ -168,7 +168,7 @@ TEST(auth_signin_slow_down_and_lockout)
 	at("2026-11-23T08:01:31Z");
 	st = try(db, "Wrong-password", &in);
 	T_OK(in.result == LF_SIGNIN_LOCKED && !strcmp(in.until, "2026-11-23T08:16:31Z") && strstr(db->err, "锁定") &&
-	     !strcmp(in.until_local, "08:16"), "5th: locked for 15 minutes: %s", db->err);
+	     !strcmp(in.until_local, "08:16:31"), "5th: locked for 15 minutes: %s", db->err);
 	T_IS(count(db, "SELECT count(*) FROM audit WHERE kind = 'account' AND gid = ?1 AND action = 'lock'", "wang"),
 	         1, "the lock is in the audit log");
 	at("2026-11-23T08:10:00Z");
