@@ -161,8 +161,8 @@ static const char entries_sql[] =
 	"WHERE a.unit = ?1 AND a.action IN ('put', 'delete', 'resolve') ORDER BY a.seq";
 /* Each revision this unit made has its entry. */
 static const char unlogged_sql[] =
-	"SELECT r.rid, r.kind, r.gid, r.author, r.at FROM rev r LEFT JOIN audit a ON a.unit = ?1 AND a.after = r.rid "
-	"WHERE r.owner = ?1 AND a.seq IS NULL ORDER BY r.at, r.rid";
+	"SELECT r.rid, r.kind, r.gid, r.author, r.at FROM rev r "
+	"WHERE r.owner = ?1 AND r.rid NOT IN (SELECT after FROM audit WHERE unit = ?1) ORDER BY r.at, r.rid";
 
 #define REPORT_MAX 5
 

@@ -952,6 +952,7 @@ struct outcome {
 	const char *rehash; /* a new hash to store (parameters changed), or NULL */
 	int failures;       /* out: the count after a wrong password */
 	char until[21];     /* out: when the next try is allowed */
+	int uncounted;      /* out: the file is read-only, nothing could be kept */
 };
 
 static lf_status record_outcome(struct lf_db *db, struct outcome *o)
@@ -1009,18 +1010,9 @@ static lf_status keep_outcome(struct lf_db *db, struct outcome *o)
 	if (!db->readonly)
 		return record_outcome(db, o);
 	if (lf_db_open(db->path, LF_OPEN_WRITE, &w, err, sizeof err) != LF_OK) {
-		/* Read-only file: nothing can be kept; count locally for the message. */
-		int wait;
-
-		o->failures = o->right ? 0 : LF_AUTH_LOCK_AFTER - 1;
-		wait = o->right ? 0 : lf_auth_wait_seconds(o->failures);
+		o->uncounted = 1; /* a read-only file keeps no count */
+		o->failures = 0;
 		o->until[0] = 0;
-		if (wait) {
-			char now[21];
-
-			lf_now_utc(now);
-			utc_format(utc_parse(now) + wait, o->until);
-		}
 		return LF_OK;
 	}
 	s = record_outcome(w, o);
@@ -1140,7 +1132,7 @@ lf_status lf_auth_signin(struct lf_db *db, const char *login, const char *passwo
 			           LF_AUTH_LOCK_AFTER - o.failures, LF_AUTH_LOCK_SECONDS / 60);
 		else
 			s = refuse(db, out, LF_SIGNIN_WRONG, NULL, "登录名或密码不对。");
-		out->tries_left = LF_AUTH_LOCK_AFTER - o.failures;
+		out->tries_left = o.uncounted ? -1 : LF_AUTH_LOCK_AFTER - o.failures;
 		goto done;
 	}
 	if (a.retired) {

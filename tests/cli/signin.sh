@@ -105,6 +105,17 @@ as admin lianfang --db shared/d.db user unmap staff
 is_rc 0 "unmap"
 by_nobody -- --db shared/d.db user whoami
 is_rc 1 "after unmap nobody is nobody again"
+# A file nobody may only read: signing in still works, wrong passwords cannot be counted.
+cp d.db shared/ro.db
+chmod 644 shared/ro.db
+before=$(sum_of shared/ro.db)
+by_nobody LIANFANG_USER=staff LIANFANG_PASSWORD=wrong-password -- --db shared/ro.db user whoami
+is_rc 1 "a wrong password on a read-only file"
+contains "$ERR" "登录名或密码不对" "is just wrong (no count claimed)"
+by_nobody LIANFANG_USER=staff LIANFANG_PASSWORD=lianfang -- --db shared/ro.db user whoami
+is_rc 0 "the right password signs in on a read-only file"
+[ "$(sum_of shared/ro.db)" = "$before" ]
+ok $? "and the read-only file was not changed"
 
 # ---------------------------------------------------------------- the terminal prompt
 if command -v script >/dev/null 2>&1; then
