@@ -310,8 +310,9 @@ static lf_status acting_account(struct lf_db *db, struct lf_account *a, int *set
 		return lf_fail(db, LF_DENIED, "用户表是空的，但审计日志记录过用户——用户表被绕过廉防删改过。"
 		               "为安全起见拒绝一切操作；请用备份恢复数据库。");
 	if (!db->actor[0])
-		return lf_fail(db, LF_DENIED, "尚未登录：本数据库已设有用户。请用 --user 登录名 登录（需要密码），"
-		               "或请管理员把你的系统账户“%s”对应到你的用户。", lf_auth_system_user());
+		return lf_fail(db, LF_DENIED, "尚未登录：本数据库已设有用户。请用 --user 登录名 登录（在终端中会询问"
+		               "密码，脚本可设 LIANFANG_PASSWORD），或请管理员把你的系统账户“%s”对应到你的用户。",
+		               lf_auth_system_user());
 	s = lf_account_get(db, db->actor, a);
 	if (s == LF_NOTFOUND)
 		return lf_fail(db, LF_DENIED, "“%s”不是本数据库的用户，不能操作。", db->actor);

@@ -166,6 +166,21 @@ static const char *claimed_user(const struct lf_cli *cli)
 	return u && *u ? u : NULL;
 }
 
+/* Is there a password to be had without failing: LIANFANG_PASSWORD, or a
+ * terminal to ask on (see lf_cli_ask_password)? */
+static int password_available(void)
+{
+	const char *env = getenv("LIANFANG_PASSWORD");
+	int fd;
+
+	if (env && *env)
+		return 1;
+	if (!isatty(STDERR_FILENO) || (fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0)
+		return 0;
+	close(fd);
+	return 1;
+}
+
 /* The password for `login`: LIANFANG_PASSWORD if set and not empty (then
  * removed from the environment, so nothing started later inherits it), else
  * the terminal. */
@@ -220,6 +235,10 @@ int lf_cli_signin(struct lf_cli *cli, struct lf_db *db, enum lf_open_mode mode)
 	}
 	if (in.result != LF_SIGNIN_NOT_MAPPED)
 		return lf_cli_fail("%s", lf_errmsg(db, st));
+	/* A script that only reads and has no password reads as nobody: what
+	 * needs a user is then refused, saying how to sign in. */
+	if (mode == LF_OPEN_READ && !password_available())
+		return LF_EXIT_OK;
 	if (!(pw = password_for(claim)))
 		return lf_cli_fail("需要用户“%s”的密码：请在终端中运行（会提示输入密码），脚本可设置环境变量 "
 		                   "LIANFANG_PASSWORD；或请管理员把你的系统账户“%s”对应到这个用户（lianfang user map）。",

@@ -233,8 +233,8 @@ static int run_whoami(struct lf_cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (!db->actor[0]) {
-		rc = lf_cli_fail("尚未登录：本数据库已设有用户。请用 --user 登录名 登录，或请管理员把系统账户“%s”"
-		                 "对应到你的用户。", lf_auth_system_user());
+		rc = lf_cli_fail("尚未登录：本数据库已设有用户。请用 --user 登录名 登录（在终端中会询问密码，脚本可设 "
+		                 "LIANFANG_PASSWORD），或请管理员把系统账户“%s”对应到你的用户。", lf_auth_system_user());
 		goto out;
 	}
 	if ((st = lf_account_get(db, db->actor, &a))) {

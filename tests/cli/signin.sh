@@ -27,8 +27,13 @@ as nosuchuser lianfang --db d.db user whoami
 is_rc 1 "an unknown login is refused"
 contains "$ERR" "登录名或密码不对" "with the same words as a wrong password"
 lf --db d.db user whoami
-is_rc 1 "LIANFANG_USER=tester without a password and no terminal"
+is_rc 1 "LIANFANG_USER=tester without a password and no terminal: nobody"
 contains "$ERR" "LIANFANG_PASSWORD" "is told how to give the password"
+lf --db d.db dump
+is_rc 0 "dump, which only reads the file, needs no user"
+lf --db d.db user unlock staff
+is_rc 1 "a command that writes fails at once"
+contains "$ERR" "需要用户“tester”的密码" "asking for the password"
 
 # ---------------------------------------------------------------- slow-down and lockout
 export LIANFANG_NOW=2026-11-23T08:00:00Z
@@ -90,7 +95,7 @@ contains "$OUT" "当前用户：staff（" "and acts as staff"
 contains "$OUT" "系统账户“nobody”" "whoami says how"
 by_nobody LIANFANG_USER=staff -- --db shared/d.db user whoami
 is_rc 0 "nobody naming staff needs no password either"
-by_nobody LIANFANG_USER=head -- --db shared/d.db user whoami
+by_nobody LIANFANG_USER=head -- --db shared/d.db user unlock staff
 is_rc 1 "nobody naming head needs head's password"
 contains "$ERR" "需要用户“head”的密码" "and is told so"
 by_nobody LIANFANG_USER=head LIANFANG_PASSWORD=lianfang -- --db shared/d.db user whoami

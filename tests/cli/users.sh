@@ -47,8 +47,11 @@ is_rc 0 "check passes with the account in the log"
 
 # ---------------------------------------------------------------- enforced from now on
 lf --db t.db user list
-is_rc 1 "LIANFANG_USER=tester is no account here"
-contains "$ERR" "tester" "the refusal names the login"
+is_rc 1 "LIANFANG_USER=tester without a password reads as nobody"
+contains "$ERR" "尚未登录" "and listing users is refused, saying nobody is signed in"
+lf --db t.db user unlock boss
+is_rc 1 "a command that writes"
+contains "$ERR" "需要用户“tester”的密码" "needs the named user's password"
 printf 'Admin-pass-1\n' >in
 lf --db t.db user add boss2 --name 又一个 --role admin --password-stdin <in
 is_rc 1 "nobody can add a 'first administrator' any more"
