@@ -5,6 +5,7 @@
  * The seed picks names, scores and how far each self-check has got, so the
  * same seed always gives the same records (and ids: the handle is seeded). */
 #include "lianfang/demo.h"
+#include "lianfang/auth.h"
 #include "lianfang/grade.h"
 #include "lianfang/rec.h"
 #include "lianfang/selfcheck.h"
@@ -1042,6 +1043,8 @@ lf_status lf_demo_fill(struct lf_db *db, uint64_t seed)
 		st = make_phase3(g, year);
 	if (st == LF_OK)
 		st = make_phase4(g);
+	if (st == LF_OK)
+		st = lf_auth_demo_fill(db); /* one account per role (README "Users, roles …") */
 	st = lf_tx_end(db, st);
 	lf_free(g);
 	return st;

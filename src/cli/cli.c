@@ -1,5 +1,6 @@
 /* cli: global options, the command table, and helpers every command uses. */
 #include "lianfang/cli.h"
+#include "lianfang/cli_auth.h"
 #include "lianfang/ui.h"
 #include "lianfang/util.h"
 
@@ -12,6 +13,7 @@
 #include <sys/stat.h>
 
 extern const struct lf_cmd lf_cmd_init, lf_cmd_demo, lf_cmd_check, lf_cmd_dump;
+extern const struct lf_cmd lf_cmd_user, lf_cmd_audit;
 
 /* Every command, in the order `lianfang --help` lists them. */
 const struct lf_cmd *const lf_commands[] = {
@@ -19,6 +21,8 @@ const struct lf_cmd *const lf_commands[] = {
 	&lf_cmd_demo,
 	&lf_cmd_check,
 	&lf_cmd_dump,
+	&lf_cmd_user,
+	&lf_cmd_audit,
 	NULL,
 };
 
@@ -115,8 +119,13 @@ int lf_cli_open(struct lf_cli *cli, const char *path, enum lf_open_mode mode, st
 	lf_free(chosen);
 	if (st)
 		return lf_cli_fail("%s", err);
-	if (cli->user || getenv("LIANFANG_USER"))
-		snprintf((*db)->actor, sizeof (*db)->actor, "%s", cli->user ? cli->user : getenv("LIANFANG_USER"));
+	/* Act as the signed-in user (cli_auth.h): --user / LIANFANG_USER with a
+	 * password or a mapped system user, or nobody. */
+	if (lf_cli_signin(cli, *db, mode) != LF_EXIT_OK) {
+		lf_db_close(*db);
+		*db = NULL;
+		return LF_EXIT_FAIL;
+	}
 	return LF_EXIT_OK;
 }
 
