@@ -73,7 +73,7 @@ static void pad(struct lf_buf *b, const char *text, int cols)
 void lf_heatmap_lines(const struct lf_heatmap *h, const struct lf_scheme *sc, struct lf_lines *out)
 {
 	struct lf_buf b;
-	int p, s, lw = 10, cw = 12;
+	int p, s, lw = 12, cw = 12;
 
 	lf_buf_init(&b);
 	for (p = 1; p <= h->size; p++)

@@ -45,7 +45,7 @@ struct sig {
 
 struct form {
 	char gid[LF_GID_LEN + 1], dept[LF_GID_LEN + 1], post[LF_GID_LEN + 1];
-	char status[16], grade[16], person[160], hash[65];
+	char status[16], grade[16], person[160], hash[65], filled[11];
 	char last_date[11]; /* of the latest review of any step */
 	int risks;
 	struct sig sig[LF_REVIEW_ASSESS + 1];
@@ -104,6 +104,7 @@ static lf_status load_form(struct lf_db *db, const char *gid, struct form *f)
 	snprintf(f->status, sizeof f->status, "%s", l.v[0].status);
 	snprintf(f->grade, sizeof f->grade, "%s", l.v[0].grade ? l.v[0].grade : "");
 	snprintf(f->person, sizeof f->person, "%s", l.v[0].person_name);
+	snprintf(f->filled, sizeof f->filled, "%s", l.v[0].filled ? l.v[0].filled : "");
 	f->risks = l.v[0].risks;
 	lf_selfcheck_list_free(&l);
 	if ((s = lf_selfcheck_content_hash(db, gid, f->hash)))
@@ -186,7 +187,8 @@ static lf_status content_unchanged(struct lf_db *db, const struct form *f, enum 
 	return lf_fail(db, LF_STATE, "%s之后自查表的内容已被修改，原签字不再有效，需重新提交审核。", who[step - 1]);
 }
 
-static lf_status choose_date(struct lf_db *db, const struct form *f, const struct lf_review_in *in, char out[11])
+static lf_status choose_date(struct lf_db *db, const struct form *f, enum lf_review_step step,
+                             const struct lf_review_in *in, char out[11])
 {
 	char today[11];
 	lf_status s;
@@ -198,6 +200,8 @@ static lf_status choose_date(struct lf_db *db, const struct form *f, const struc
 		return s;
 	if (strcmp(out, today) > 0)
 		return lf_fail(db, LF_INVALID, "签字日期 %s 晚于今天（%s）。", out, today);
+	if (step == LF_REVIEW_SUBMIT && f->filled[0] && strcmp(out, f->filled) < 0)
+		return lf_fail(db, LF_INVALID, "提交日期 %s 早于填表日期 %s（可先修改填表日期）。", out, f->filled);
 	if (f->last_date[0] && strcmp(out, f->last_date) < 0)
 		return lf_fail(db, LF_INVALID, "签字日期 %s 早于上一环节的日期 %s。", out, f->last_date);
 	return LF_OK;
@@ -270,7 +274,7 @@ static lf_status decide(struct lf_db *db, const struct form *f, enum lf_review_s
 		return s;
 	if (step != LF_REVIEW_SUBMIT && (!strcmp(d->signer, f->person) || !strcmp(actor, f->person)))
 		return lf_fail(db, LF_STATE, "不能审核自己的自查表（%s）。", f->person);
-	if ((s = choose_date(db, f, in, d->date)))
+	if ((s = choose_date(db, f, step, in, d->date)))
 		return s;
 	return choose_outcome(db, step, in, d);
 }
