@@ -443,7 +443,7 @@ static lf_status scope_of_risk(struct lf_db *db, struct lf_rec *risk, struct lf_
 static lf_status set_level(struct lf_db *db, struct lf_rec *r, const char *level_text, const char *reason)
 {
 	struct lf_scheme sc;
-	char dept[LF_GID_LEN + 1], *why = lf_input_trim(reason);
+	char dept[LF_GID_LEN + 1], *why = lf_input_trim(reason ? reason : "");
 	struct lf_scope scope;
 	int level = 0, proposed = (int)lf_rec_int(r, "level_proposed");
 	lf_status s = scope_of_risk(db, r, &scope, dept);
@@ -468,8 +468,13 @@ static lf_status set_level(struct lf_db *db, struct lf_rec *r, const char *level
 	if (s == LF_OK && r->deleted)
 		s = lf_fail(db, LF_STATE, "这个风险点已删除。");
 	if (s == LF_OK) {
+		/* level_reason set ⇔ the level is the leadership's, not the matrix's:
+		 * a level equal to the proposal follows the matrix again. */
 		lf_rec_set_int(r, "level", level);
-		lf_rec_set_text(r, "level_reason", level == proposed && !*why ? NULL : *why ? why : NULL);
+		if (level == proposed)
+			lf_rec_set_null(r, "level_reason");
+		else
+			lf_rec_set_text(r, "level_reason", *why ? why : "未评发生概率和危害程度，由领导小组直接审定。");
 		if ((s = lf_rec_validate(db, r)) == LF_OK)
 			s = lf_rec_put(db, r);
 	}

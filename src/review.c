@@ -272,8 +272,12 @@ static lf_status decide(struct lf_db *db, const struct form *f, enum lf_review_s
 		return lf_fail(db, LF_INTERNAL, "程序错误：未知的审核环节。");
 	if ((s = permission(db, f, step)) || (s = state_for(db, f, step)) || (s = content_unchanged(db, f, step)))
 		return s;
-	if (step != LF_REVIEW_SUBMIT && (!strcmp(d->signer, f->person) || !strcmp(actor, f->person)))
-		return lf_fail(db, LF_STATE, "不能审核自己的自查表（%s）。", f->person);
+	/* Nobody reviews their own form: not the person it belongs to, nor who
+	 * submitted it, whether signing or recording the signature. */
+	if (step != LF_REVIEW_SUBMIT && (!strcmp(d->signer, f->person) || !strcmp(actor, f->person) ||
+	                                 !strcmp(d->signer, f->sig[LF_REVIEW_SUBMIT].signer)))
+		return lf_fail(db, LF_STATE, "不能审核自己的自查表（%s）。", !strcmp(d->signer, f->sig[LF_REVIEW_SUBMIT].signer)
+		               ? d->signer : f->person);
 	if ((s = choose_date(db, f, step, in, d->date)))
 		return s;
 	return choose_outcome(db, step, in, d);

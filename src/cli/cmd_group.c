@@ -72,9 +72,14 @@ static int list(struct lf_cli *cli, const struct lf_cmd *cmd, int argc, char **a
 		for (i = 0; i < l.n; i++) {
 			const struct lf_member *m = &l.v[i];
 
-			printf("%.8s  %s  %s  %s%s%s%s%s\n", m->gid, m->role, m->person_name, m->dept_name ? m->dept_name : "",
-			       m->person_title ? " " : "", m->person_title ? m->person_title : "", m->duty ? "  分工：" : "",
-			       m->duty ? m->duty : "");
+			printf("%.8s  %s  %s", m->gid, m->role, m->person_name);
+			if (m->dept_name)
+				printf("  %s", m->dept_name);
+			if (m->person_title)
+				printf("  %s", m->person_title);
+			if (m->duty)
+				printf("  分工：%s", m->duty);
+			printf("\n");
 		}
 		lf_member_list_free(&l);
 		if (!lf_page_advance(&pg))
