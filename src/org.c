@@ -614,9 +614,20 @@ lf_status lf_person_retire(struct lf_db *db, const char *gid, int retired)
 	"x.id, x.gid, x.post, p.dept, x.name, x.title, p.name, d.name, x.retired "
 #define PERSON_FROM \
 	"FROM person x LEFT JOIN post p ON p.gid = x.post LEFT JOIN dept d ON d.gid = p.dept "
-#define PERSON_ORDER \
-	"ifnull(d.seq, 10000), ifnull(d.name, ''), ifnull(d.id, 0), ifnull(p.seq, 0), ifnull(p.name, ''), " \
-	"ifnull(p.id, 0), x.name, x.id"
+/* Persons are listed by name: the unit's list pages along person_name
+ * (owner, name) however many there are; a post's or department's list is
+ * small. */
+#define PERSON_AFTER \
+	"AND x.deleted = 0 AND (?4 OR x.retired = 0) AND " \
+	"x.name >= ifnull((SELECT name FROM person WHERE id = ?5), '') AND " /* lets SQLite seek the index */ \
+	"(?5 = 0 OR (x.name, x.id) > (SELECT name, id FROM person WHERE id = ?5)) ORDER BY x.name, x.id LIMIT ?6"
+
+static const char *const person_sql[] = {
+	"SELECT " PERSON_COLUMNS PERSON_FROM "WHERE x.owner = ?1 " PERSON_AFTER,
+	"SELECT " PERSON_COLUMNS "FROM post p CROSS JOIN person x ON x.post = p.gid LEFT JOIN dept d ON d.gid = p.dept "
+	"WHERE p.dept = ?2 " PERSON_AFTER,
+	"SELECT " PERSON_COLUMNS PERSON_FROM "WHERE x.post = ?3 " PERSON_AFTER,
+};
 
 static void person_row(struct lf_person_list *out, sqlite3_stmt *st)
 {
@@ -636,11 +647,7 @@ static void person_row(struct lf_person_list *out, sqlite3_stmt *st)
 lf_status lf_person_list(struct lf_db *db, const char *dept, const char *post, int with_retired,
                          struct lf_page *pg, struct lf_person_list *out)
 {
-	static const char sql[] =
-		"SELECT " PERSON_COLUMNS PERSON_FROM
-		"WHERE x.owner = ?1 AND x.deleted = 0 AND (?2 IS NULL OR p.dept = ?2) AND (?3 IS NULL OR x.post = ?3) "
-		"AND (?4 OR x.retired = 0) AND (?5 = 0 OR (" PERSON_ORDER ") > (SELECT " PERSON_ORDER " " PERSON_FROM
-		"WHERE x.id = ?5)) ORDER BY " PERSON_ORDER " LIMIT ?6";
+	const char *sql = person_sql[post ? 2 : dept ? 1 : 0];
 	struct lf_scope scope = { dept, post };
 	sqlite3_stmt *st;
 	long long after;

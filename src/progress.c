@@ -6,20 +6,29 @@
 
 #include <string.h>
 
-/* ?1 unit, ?2 cycle, ?3 dept or NULL (the unit), ?4 today */
-static const char counts_sql[] =
-	"SELECT (SELECT count(*) FROM post p WHERE p.owner = ?1 AND p.deleted = 0 AND p.retired = 0 "
-	"AND (?3 IS NULL OR p.dept = ?3)), "
-	"count(s.id), ifnull(sum(s.status = 'draft'), 0), "
-	"ifnull(sum(s.status IN ('submitted', 'head_signed', 'leader_signed')), 0), "
-	"ifnull(sum(s.status = 'returned'), 0), ifnull(sum(s.status = 'accepted'), 0), "
+/* ?1 unit, ?2 cycle, ?3 dept, ?4 today. A department's counts start from its
+ * posts (CROSS JOIN fixes the order), so they cost what the department holds,
+ * not what the whole cycle holds; the unit's go through the cycle's index. */
+#define FORM_COUNTS \
+	"count(s.id), ifnull(sum(s.status = 'draft'), 0), " \
+	"ifnull(sum(s.status IN ('submitted', 'head_signed', 'leader_signed')), 0), " \
+	"ifnull(sum(s.status = 'returned'), 0), ifnull(sum(s.status = 'accepted'), 0), " \
 	"ifnull(sum(s.status = 'returned' AND s.rework_due < ?4), 0) "
-	"FROM selfcheck s JOIN post p ON p.gid = s.post WHERE s.cycle = ?2 AND s.deleted = 0 "
-	"AND (?3 IS NULL OR p.dept = ?3)";
-static const char risks_sql[] =
-	"SELECT count(*), ifnull(sum(r.level IS NULL), 0), ifnull(sum(r.level = 1), 0), ifnull(sum(r.level = 2), 0), "
-	"ifnull(sum(r.level = 3), 0) FROM risk r JOIN post p ON p.gid = r.post WHERE r.cycle = ?2 AND r.deleted = 0 "
-	"AND r.retired = 0 AND (?3 IS NULL OR p.dept = ?3)";
+#define RISK_COUNTS \
+	"count(r.id), ifnull(sum(r.level IS NULL), 0), ifnull(sum(r.level = 1), 0), ifnull(sum(r.level = 2), 0), " \
+	"ifnull(sum(r.level = 3), 0) "
+
+static const char dept_forms_sql[] =
+	"SELECT (SELECT count(*) FROM post p WHERE p.dept = ?3 AND p.deleted = 0 AND p.retired = 0), " FORM_COUNTS
+	"FROM post p CROSS JOIN selfcheck s ON s.post = p.gid WHERE p.dept = ?3 AND s.cycle = ?2 AND s.deleted = 0";
+static const char unit_forms_sql[] =
+	"SELECT (SELECT count(*) FROM post p WHERE p.owner = ?1 AND p.deleted = 0 AND p.retired = 0), " FORM_COUNTS
+	"FROM selfcheck s WHERE s.cycle = ?2 AND s.deleted = 0";
+static const char dept_risks_sql[] =
+	"SELECT " RISK_COUNTS "FROM post p CROSS JOIN risk r ON r.post = p.gid WHERE p.dept = ?3 AND r.cycle = ?2 "
+	"AND r.deleted = 0 AND r.retired = 0";
+static const char unit_risks_sql[] =
+	"SELECT " RISK_COUNTS "FROM risk r WHERE r.cycle = ?2 AND r.deleted = 0 AND r.retired = 0 AND r.post IS NOT NULL";
 
 static lf_status run_counts(struct lf_db *db, const char *sql, const char *cycle, const char *dept, int *v, int n)
 {
@@ -46,10 +55,10 @@ static lf_status run_counts(struct lf_db *db, const char *sql, const char *cycle
 static lf_status fill(struct lf_db *db, const char *cycle, const char *dept, struct lf_progress *p)
 {
 	int c[7], r[5];
-	lf_status s = run_counts(db, counts_sql, cycle, dept, c, 7);
+	lf_status s = run_counts(db, dept ? dept_forms_sql : unit_forms_sql, cycle, dept, c, 7);
 
 	if (s == LF_OK)
-		s = run_counts(db, risks_sql, cycle, dept, r, 5);
+		s = run_counts(db, dept ? dept_risks_sql : unit_risks_sql, cycle, dept, r, 5);
 	if (s)
 		return s;
 	p->posts = c[0];

@@ -19,8 +19,10 @@ int lf_search_uses_index(const char *text)
 	"WHERE m.risk = r.gid AND m.deleted = 0 ORDER BY ifnull(m.seq, 0), m.id)), r.remarks, r.category, r.source, " \
 	"r.found_by, s.status, r.level_reason, ifnull(r.probability, 0), ifnull(r.severity, 0), " \
 	"ifnull(r.level_proposed, 0), ifnull(r.level, 0) "
+/* CROSS JOIN keeps SQLite from scanning the whole cycle's risks for one department:
+ * posts of the department by post_dept, then their risks by risk_post. */
 #define ROW_FROM \
-	"FROM post p JOIN risk r ON r.post = p.gid LEFT JOIN selfcheck s ON s.gid = r.selfcheck " \
+	"FROM post p CROSS JOIN risk r ON r.post = p.gid LEFT JOIN selfcheck s ON s.gid = r.selfcheck " \
 	"LEFT JOIN person x ON x.gid = r.person "
 #define ROW_ORDER \
 	"ifnull(p.seq, 0), p.name, p.id, ifnull(x.name, ''), ifnull(s.id, 0), ifnull(r.seq, 0), r.id"

@@ -92,8 +92,7 @@ lf_status lf_person_add(struct lf_db *db, const struct lf_person_in *in, char gi
 lf_status lf_person_edit(struct lf_db *db, const char *gid, const struct lf_person_in *in);
 lf_status lf_person_retire(struct lf_db *db, const char *gid, int retired);
 lf_status lf_person_get(struct lf_db *db, const char *gid, struct lf_person_list *out);
-/* Persons of a post, of a department, or of the unit (both NULL), in
- * department and post order, then by name. */
+/* Persons of a post, of a department, or of the unit (both NULL), by name. */
 lf_status lf_person_list(struct lf_db *db, const char *dept, const char *post, int with_retired,
                          struct lf_page *pg, struct lf_person_list *out);
 void lf_person_list_free(struct lf_person_list *l);
