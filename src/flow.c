@@ -242,11 +242,11 @@ lf_status lf_step_at(struct lf_db *db, const char *power, int seq, char gid[LF_G
 {
 	static const char sql[] = "SELECT gid FROM flow_step WHERE power = ?1 AND seq = ?2 AND deleted = 0 ORDER BY id LIMIT 1";
 	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
+	lf_status s = lf_perm_check(db, LF_ACT_READ, NULL);
 	int rc;
 
 	gid[0] = 0;
-	if (s)
+	if (s || (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, power, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, seq);

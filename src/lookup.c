@@ -97,14 +97,21 @@ lf_status lf_lookup(struct lf_db *db, const char *kind, const char *text, const 
 		lf_buf_adds(&sql, " ORDER BY gid LIMIT 7");
 		s = run_lookup(db, k, sql.s, text, end, within, out, &found);
 	}
+	/* By name: those in use first; only when none is in use, retired ones
+	 * (a new 王静 on the post is meant, not the one who left). */
 	if (s == LF_OK && !found && name) {
-		lf_buf_reset(&sql);
-		lf_buf_addf(&sql, "SELECT gid, \"%s\" FROM \"%s\" WHERE owner = ?1 AND deleted = 0 AND \"%s\" = ?2",
-		            name, kind, name);
-		if (within_field)
-			lf_buf_addf(&sql, " AND \"%s\" = ?4", within_field);
-		lf_buf_adds(&sql, " ORDER BY retired, id LIMIT 7");
-		s = run_lookup(db, k, sql.s, text, NULL, within, out, &found);
+		int retired;
+
+		for (retired = 0; retired <= 1 && s == LF_OK && !found; retired++) {
+			lf_buf_reset(&sql);
+			lf_buf_addf(&sql, "SELECT gid, \"%s\" FROM \"%s\" WHERE owner = ?1 AND deleted = 0 AND \"%s\" = ?2",
+			            name, kind, name);
+			lf_buf_adds(&sql, retired ? " AND retired = 1" : " AND retired = 0");
+			if (within_field)
+				lf_buf_addf(&sql, " AND \"%s\" = ?4", within_field);
+			lf_buf_adds(&sql, " ORDER BY id LIMIT 7");
+			s = run_lookup(db, k, sql.s, text, NULL, within, out, &found);
+		}
 	}
 	lf_buf_free(&sql);
 	if (s == LF_OK && !found)

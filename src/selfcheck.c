@@ -343,11 +343,11 @@ lf_status lf_selfcheck_find(struct lf_db *db, const char *cycle, const char *per
 	static const char sql[] = "SELECT gid FROM selfcheck WHERE cycle = ?1 AND person = ?2 AND (?3 IS NULL OR post = ?3) "
 	                          "AND deleted = 0 ORDER BY id LIMIT 2";
 	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
+	lf_status s = lf_perm_check(db, LF_ACT_READ, NULL);
 	int n = 0;
 
 	gid[0] = 0;
-	if (s)
+	if (s || (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, cycle, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, person, -1, SQLITE_STATIC);

@@ -67,9 +67,9 @@ lf_status lf_scheme_reset(struct lf_db *db, const char *key);
 int lf_scheme_propose(const struct lf_scheme *s, int p, int sev);
 /* The unit's name of an ordinal level ("" for 0). */
 const char *lf_scheme_level_name(const struct lf_scheme *s, int level);
-/* The ordinal of a level name, or 0. Also takes 1/2/3 only when the names
- * themselves are not numbers' words ("高" … ); the message on failure lists
- * the names. */
+/* The ordinal of one of the unit's level names; LF_INVALID otherwise, the
+ * message listing the names from low to high. Only names: "1" or "三级" mean
+ * different things in different units. */
 lf_status lf_scheme_level_parse(struct lf_db *db, const struct lf_scheme *s, const char *text, int *level);
 /* True if value is in a NULL-terminated list. */
 int lf_scheme_has(char *const *list, const char *value);

@@ -15,7 +15,7 @@ static int run_coverage(struct lf_cli *cli, int argc, char **argv);
 static int run_progress(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_coverage = {
-	"coverage", "查漏：没有流程图的职权、没有风险点的风险环节、没有自查表的岗位",
+	"coverage", "查漏：无流程图的职权、无风险点的风险环节、无自查表的岗位",
 	"用法：lianfang coverage [--dept 处室] [--cycle 年份]\n"
 	"\n"
 	"列出第二阶段还没有做到的地方：在用的职权中还没有画流程图的；流程图中标为风险环节、\n"
@@ -24,7 +24,7 @@ const struct lf_cmd lf_cmd_coverage = {
 };
 
 const struct lf_cmd lf_cmd_progress = {
-	"progress", "各处室进度：岗位、自查表各状态、超期整改、各等级风险点数",
+	"progress", "各处室进度：自查表各状态、超期整改、各等级风险点",
 	"用法：lianfang progress [--cycle 年份]\n"
 	"\n"
 	"本年度的阶段和日期，各处室的岗位数、自查表（已建、填写中、审核中、退回、评估通过、超过\n"

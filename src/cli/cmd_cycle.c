@@ -10,7 +10,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_cycle = {
-	"cycle", "年度：add 建立、list 列出、show 查看、edit 修改日期、phase 设定阶段、next 转入下一年度",
+	"cycle", "年度和四个阶段（add list show edit phase next）",
 	"用法：lianfang cycle add 年份 [--title 名称] [--p1-start 日期] [--p1-end 日期] … [--p4-end 日期]\n"
 	"      lianfang cycle list\n"
 	"      lianfang cycle show [年份]\n"

@@ -8,7 +8,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_dept = {
-	"dept", "处室：add 增加、list 列出、edit 修改、retire 撤销、restore 恢复",
+	"dept", "处室（add list edit retire restore）",
 	"用法：lianfang dept add --name 名称 [--seq N] [--head 人员] [--leader 人员]\n"
 	"      lianfang dept list [--all] [--limit N] [--after 位置]\n"
 	"      lianfang dept edit 处室 [--name 名称] [--seq N] [--head 人员] [--leader 人员]\n"

@@ -8,7 +8,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_group = {
-	"group", "领导小组：add 增加成员、list 列出、edit 修改、remove 移除",
+	"group", "领导小组成员（add list edit remove）",
 	"用法：lianfang group add --person 人员 --role 小组职务 [--duty 分工] [--seq N] [--cycle 年份]\n"
 	"      lianfang group list [--cycle 年份]\n"
 	"      lianfang group edit 成员编号 [--role 小组职务] [--duty 分工] [--seq N]\n"

@@ -8,7 +8,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_measure = {
-	"measure", "防控措施：add 增加、list 列出、edit 修改、delete 删除",
+	"measure", "防控措施（add list edit delete）",
 	"用法：lianfang measure add 风险点 --content 措施内容 [--stage 阶段] [--rule 相关制度]\n"
 	"                           [--responsible 责任人] [--supervisor 监督人] [--due 期限] [--status 状态]\n"
 	"      lianfang measure list 风险点\n"

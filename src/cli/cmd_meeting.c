@@ -8,7 +8,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_meeting = {
-	"meeting", "动员会议和学习：add 登记、list 列出、edit 修改、delete 删除",
+	"meeting", "动员会议和学习教育（add list edit delete）",
 	"用法：lianfang meeting add --date 日期 --kind 类型 [--title 主题] [--place 地点]\n"
 	"                           [--attendees 参加人员] [--count 人数] [--notes 记录] [--cycle 年份]\n"
 	"      lianfang meeting list [--cycle 年份]\n"

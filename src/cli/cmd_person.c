@@ -8,7 +8,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_person = {
-	"person", "人员：add 增加、list 列出、edit 修改、retire 离岗、restore 恢复",
+	"person", "人员（add list edit retire restore）",
 	"用法：lianfang person add --name 姓名 [--post 岗位 [--dept 处室]] [--title 职务]\n"
 	"      lianfang person list [--dept 处室] [--post 岗位] [--all] [--limit N] [--after 位置]\n"
 	"      lianfang person edit 人员 [--name 姓名] [--post 岗位 [--dept 处室]] [--title 职务]\n"

@@ -9,7 +9,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_plan = {
-	"plan", "实施方案：set 填写或修改、show 查看",
+	"plan", "实施方案（set show）",
 	"用法：lianfang plan set [--cycle 年份] [--title 标题] [--doc-no 文号] [--issued 日期]\n"
 	"                        [--office 牵头办公室] [--body 正文 | --body-file 文件]\n"
 	"      lianfang plan show [--cycle 年份]\n"

@@ -8,7 +8,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_post = {
-	"post", "岗位：add 增加、list 列出、edit 修改、retire 撤销、restore 恢复",
+	"post", "岗位和岗位职责（add list edit retire restore）",
 	"用法：lianfang post add --dept 处室 --name 名称 [--duties 职责] [--seq N]\n"
 	"      lianfang post list [--dept 处室] [--all] [--limit N] [--after 位置]\n"
 	"      lianfang post edit 岗位 [--dept 处室] [--name 名称] [--duties 职责] [--seq N]\n"

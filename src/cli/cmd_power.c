@@ -11,7 +11,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_power = {
-	"power", "职权目录：add 增加、list 列出、edit 修改、retire 撤销、chart 画出流程图",
+	"power", "职权目录和流程图（add list edit retire chart）",
 	"用法：lianfang power add --dept 处室 [--post 岗位] --name 名称 --kind 决策|执行|监督\n"
 	"                         [--content 内容] [--area 业务领域] [--basis 法律依据] [--holder 行使主体] [--seq N]\n"
 	"      lianfang power list [--dept 处室] [--post 岗位] [--all] [--limit N] [--after 位置]\n"

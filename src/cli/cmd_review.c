@@ -9,7 +9,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_review = {
-	"review", "审核自查表：head 处室负责人、leader 分管领导、assess 质量评估、history 审核记录",
+	"review", "审核自查表（head leader assess history）",
 	"用法：lianfang review head 自查表 [--opinion 意见] [--return] [--due 整改期限] [--date 日期] [--signer 姓名]\n"
 	"      lianfang review leader 自查表 [同上]\n"
 	"      lianfang review assess 自查表 --grade 准确|比较准确|基本准确|不准确 [--opinion 意见]\n"

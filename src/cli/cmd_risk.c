@@ -10,7 +10,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_risk = {
-	"risk", "风险点：add 增加、list 列出、edit 修改、retire 撤销、delete 删除、level 审定等级",
+	"risk", "风险点和审定等级（add list edit retire delete level）",
 	"用法：lianfang risk add (--selfcheck 自查表 | --post 岗位) --description 风险描述\n"
 	"                        [--category 类别] [--source 来源] [--found-by 查找方式]\n"
 	"                        [--probability N] [--severity N] [--power 职权 [--step N]] [--remarks 备注]\n"

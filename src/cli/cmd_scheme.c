@@ -8,7 +8,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_scheme = {
-	"scheme", "分级方案：show 查看、set 修改、preset 选用等级名称、reset 恢复默认",
+	"scheme", "风险分级方案（show set preset reset）",
 	"用法：lianfang scheme show\n"
 	"      lianfang scheme set [--levels 低,中,高] [--matrix 1,1,2;1,2,3;2,3,3]\n"
 	"                          [--probability-names 低,中,高] [--severity-names 轻微,较重,严重]\n"

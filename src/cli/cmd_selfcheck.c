@@ -13,7 +13,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_selfcheck = {
-	"selfcheck", "岗位自查表：new 建立、list 列出、show 查看、edit 修改、submit 提交审核",
+	"selfcheck", "岗位自查表（new list show edit submit）",
 	"用法：lianfang selfcheck new --person 人员 [--post 岗位] [--duties 职责] [--filled 日期] [--cycle 年份]\n"
 	"      lianfang selfcheck list [--dept 处室] [--status 状态] [--overdue] [--cycle 年份] [--limit N] [--after 位置]\n"
 	"      lianfang selfcheck show 自查表 [--post 岗位] [--cycle 年份]\n"

@@ -10,7 +10,7 @@
 static int run(struct lf_cli *cli, int argc, char **argv);
 
 const struct lf_cmd lf_cmd_step = {
-	"step", "流程环节：add 插入、list 列出、edit 修改、move 移动、delete 删除",
+	"step", "流程图的环节（add list edit move delete）",
 	"用法：lianfang step add --power 职权 --action 办理事项 [--at N] [--actor 办理主体]\n"
 	"                        [--condition 条件] [--limit 时限] [--supervision 监督方式] [--risky]\n"
 	"      lianfang step list --power 职权\n"

@@ -23,7 +23,7 @@ static int run_heatmap(struct lf_cli *cli, int argc, char **argv);
 	"  --cycle 年份       年度（默认当前年度）\n"
 
 const struct lf_cmd lf_cmd_summary = {
-	"summary", "风险点及防控措施汇总表（单位或处室），可筛选",
+	"summary", "风险点及防控措施汇总表，可筛选",
 	"用法：lianfang summary [--dept 处室] [--level 等级] [--category 类别] [--status 状态]\n"
 	"                       [--search 文字] [--all] [--tsv] [--cycle 年份] [--limit N] [--after 位置]\n"
 	"\n"
@@ -39,7 +39,7 @@ const struct lf_cmd lf_cmd_summary = {
 };
 
 const struct lf_cmd lf_cmd_search = {
-	"search", "在风险点、岗位职责和防控措施中查找文字（中文全文检索）",
+	"search", "在风险点、岗位职责和防控措施中查找文字",
 	"用法：lianfang search 文字 [--dept 处室] [--level 等级] [--category 类别] [--status 状态]\n"
 	"                      [--cycle 年份] [--limit N] [--after 位置]\n"
 	"\n"
@@ -50,7 +50,7 @@ const struct lf_cmd lf_cmd_search = {
 };
 
 const struct lf_cmd lf_cmd_heatmap = {
-	"heatmap", "风险分布图：发生概率 × 危害程度，每格的风险点数和等级",
+	"heatmap", "风险分布图：发生概率 × 危害程度",
 	"用法：lianfang heatmap [--dept 处室] [--level 等级] [--category 类别] [--status 状态] [--cycle 年份]\n"
 	"                       [--cell 概率,危害]\n"
 	"\n"
