@@ -352,10 +352,9 @@ static void border(struct lf_lines *out, int item, int mark, const struct pen *p
 	lf_buf_free(&b);
 }
 
-/* Text wrapped into the box, one line per piece that fits. */
-static void box_text(struct lf_lines *out, int item, int mark, const struct pen *p, int inner, const char *text)
+/* One paragraph (no newline) wrapped into the box, a line per piece that fits. */
+static void box_paragraph(struct lf_lines *out, int item, int mark, const struct pen *p, int inner, const char *s)
 {
-	const char *s = text;
 	int room = inner - 2;
 
 	do {
@@ -379,6 +378,23 @@ static void box_text(struct lf_lines *out, int item, int mark, const struct pen 
 		lf_free(piece);
 		s += n;
 	} while (*s);
+}
+
+/* Text wrapped into the box; its own line breaks start new lines, tabs are spaces. */
+static void box_text(struct lf_lines *out, int item, int mark, const struct pen *p, int inner, const char *text)
+{
+	char *copy = lf_strdup(text), *line = copy, *nl, *t;
+
+	for (t = copy; *t; t++)
+		if (*t == '\t' || *t == '\r')
+			*t = ' ';
+	do {
+		if ((nl = strchr(line, '\n')))
+			*nl = 0;
+		box_paragraph(out, item, mark, p, inner, line);
+		line = nl ? nl + 1 : NULL;
+	} while (line);
+	lf_free(copy);
 }
 
 static void arrow(struct lf_lines *out, const struct pen *p, int inner)

@@ -110,6 +110,12 @@ TEST(flow_chart_drawing)
 	in.severity = "3";
 	in.step = f.step[1];
 	lf_risk_add(f.db, sc, &in, risk);
+	{
+		struct lf_step_in two_lines = { 0 };
+
+		two_lines.action = "审查材料是否齐全\n\t核对申请人身份";
+		lf_step_edit(f.db, f.step[1], &two_lines);
+	}
 	if (!T_OK(lf_flow_chart(f.db, f.power, f.cycle, 0, 60, &l) == LF_OK, "draw with box characters"))
 		return;
 	T_OK(strstr(l.v[0].text, "受理审查（执行权）") != NULL, "heading: %s", l.v[0].text);
@@ -118,7 +124,8 @@ TEST(flow_chart_drawing)
 	T_EQ_INT(lines_with(&l, "【风险环节】", 1), 1, "labelled as a risk step");
 	T_OK(lines_with(&l, "高）：对材料不全", 1) == 1, "its risk point with its level");
 	T_EQ_INT(lines_with(&l, "▼", 0), 2, "two arrows between three boxes");
-	T_OK(widths_equal(&l, 1, 60), "every box line is 60 columns, wrapped Chinese included");
+	T_OK(widths_equal(&l, 1, 60), "every box line is 60 columns, wrapped Chinese and line breaks included");
+	T_EQ_INT(lines_with(&l, "║  核对申请人身份", 1), 1, "a line break in the text starts a new line in the box");
 	lf_lines_free(&l);
 	if (!T_OK(lf_flow_chart(f.db, f.power, f.cycle, 1, 60, &l) == LF_OK, "draw in ASCII"))
 		return;
