@@ -91,9 +91,11 @@ static int list(struct lf_cli *cli, const struct lf_cmd *cmd, int argc, char **a
 		for (i = 0; i < l.n; i++) {
 			const struct lf_person *x = &l.v[i];
 
-			printf("%.8s  %s%s  %s  %s  %s\n", x->gid, x->name, x->retired ? "（已离岗）" : "",
-			       x->dept_name ? x->dept_name : "—", x->post_name ? x->post_name : "（未安排岗位）",
-			       x->title ? x->title : "");
+			printf("%.8s  %s%s  %s  %s", x->gid, x->name, x->retired ? "（已离岗）" : "",
+			       x->dept_name ? x->dept_name : "—", x->post_name ? x->post_name : "（未安排岗位）");
+			if (x->title)
+				printf("  %s", x->title);
+			printf("\n");
 		}
 		lf_person_list_free(&l);
 		if (!all || !lf_page_advance(&pg))
