@@ -15,6 +15,8 @@ T_FAILED=0
 T_GOLDEN_DIR=$(cd "$(dirname "$0")" && pwd)/golden
 T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/lianfang-test-XXXXXX")
 trap 'rm -rf "$T_DIR"' EXIT INT TERM
+# Before the cd: $0 may be relative (tests/run tests/cli/foo.sh).
+T_GOLDEN_DIR=$(cd "$(dirname "$0")" && pwd)/golden
 cd "$T_DIR" || exit 1
 export HOME="$T_DIR/home" LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC
 mkdir -p "$HOME"

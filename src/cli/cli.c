@@ -13,6 +13,10 @@
 #include <sys/stat.h>
 
 extern const struct lf_cmd lf_cmd_init, lf_cmd_demo, lf_cmd_check, lf_cmd_dump;
+/* phases 1–2: the cycle, organisation, powers, self-checks and reviews */
+extern const struct lf_cmd lf_cmd_cycle, lf_cmd_plan, lf_cmd_group, lf_cmd_meeting, lf_cmd_dept, lf_cmd_post,
+	lf_cmd_person, lf_cmd_power, lf_cmd_step, lf_cmd_selfcheck, lf_cmd_risk, lf_cmd_measure, lf_cmd_review,
+	lf_cmd_scheme, lf_cmd_summary, lf_cmd_search, lf_cmd_heatmap, lf_cmd_coverage, lf_cmd_progress;
 extern const struct lf_cmd lf_cmd_user, lf_cmd_audit;
 
 /* Every command, in the order `lianfang --help` lists them. */
@@ -21,6 +25,25 @@ const struct lf_cmd *const lf_commands[] = {
 	&lf_cmd_demo,
 	&lf_cmd_check,
 	&lf_cmd_dump,
+	&lf_cmd_cycle,
+	&lf_cmd_plan,
+	&lf_cmd_group,
+	&lf_cmd_meeting,
+	&lf_cmd_dept,
+	&lf_cmd_post,
+	&lf_cmd_person,
+	&lf_cmd_power,
+	&lf_cmd_step,
+	&lf_cmd_selfcheck,
+	&lf_cmd_risk,
+	&lf_cmd_measure,
+	&lf_cmd_review,
+	&lf_cmd_scheme,
+	&lf_cmd_summary,
+	&lf_cmd_search,
+	&lf_cmd_heatmap,
+	&lf_cmd_coverage,
+	&lf_cmd_progress,
 	&lf_cmd_user,
 	&lf_cmd_audit,
 	NULL,
