@@ -160,7 +160,7 @@ static lf_status read_header(const char *path, struct header *h, char *err, size
 	int fd;
 
 	if (stat(path, &sb) != 0) {
-		if (errno == ENOENT)
+		if (errno == ENOENT || errno == ENOTDIR)
 			return fail_to(err, errlen, LF_NOTFOUND, "文件 %s 不存在。", path);
 		return fail_to(err, errlen, LF_IO, "无法访问 %s：%s", path, strerror(errno));
 	}
