@@ -591,6 +591,7 @@ const char *lf_audit_action_label(const char *action)
 		{ "password-change", "本人修改密码" }, { "map", "对应系统账户" }, { "unmap", "取消对应系统账户" },
 		{ "retire", "停用" }, { "reinstate", "恢复启用" }, { "unlock", "解锁" },
 		{ "lock", "密码连续错误，锁定" },
+		{ "merge", "合并数据包" }, { "restore", "从上级收回本单位丢失的修订" },
 	};
 	size_t i;
 

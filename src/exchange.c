@@ -1035,6 +1035,12 @@ static int apply_rev(void *ctx, long long row, const struct lf_rev *v, const cha
 		g->r->added++;
 		strset_add(&g->added, v->gid);
 		g->touched[v->kind - lf_kinds] = 1;
+		/* A revision of this unit's own coming back (it restored a backup
+		 * and the parent sends what it lost): the chain records its return,
+		 * so every revision of this unit stays accounted for. */
+		if (!strcmp(v->owner, g->db->unit) &&
+		    (g->st = lf_audit_append(g->db, "restore", v->kind->name, v->gid, "", v->rid)))
+			return 1;
 	} else if (s == LF_EXISTS) {
 		g->r->had++;
 	} else {

@@ -31,7 +31,7 @@ static lf_status upper_review(struct lf_db *db, const char *selfcheck, const cha
 TEST(exchange_relay_county_city_province_and_back)
 {
 	struct lf_db *c[3], *city, *prov;
-	char path[3][64], sc[64], cycle[33], insp[33], finding[33], rect[33], resp[33], prov_review[33];
+	char path[3][256], sc[64], cycle[33], insp[33], finding[33], rect[33], resp[33], prov_review[33];
 	char reviews[3][2][33], dept[33];
 	char *dc[3], *dcity, *dprov;
 	long long added;
@@ -265,6 +265,9 @@ TEST(exchange_conflict_from_restored_backup)
 	}
 	T_IS(fx_merge(a, t_path("cf-down"), NULL), LF_OK, "county merges");
 	T_IS(nconflicts(a), 1, "conflict listed at the county too");
+	T_IS(fx_count(a, "SELECT count(*) FROM audit WHERE unit = '620921' AND action = 'restore' AND after = ?1", rid_a), 1,
+	     "the county's chain records its lost revision coming back");
+	T_IS(fx_problems(a), 0, "and the county passes check (every revision of its own is in its chain)");
 	fx_text(city, "SELECT rid FROM dept WHERE gid = ?1", dept, w_city, sizeof w_city);
 	fx_text(a, "SELECT rid FROM dept WHERE gid = ?1", dept, w_county, sizeof w_county);
 	T_SAME(w_city, w_county, "both show the same winner");
