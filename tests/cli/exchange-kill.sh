@@ -5,6 +5,9 @@
 # Nth write, sync or unlink system call, chosen at random (seeded) among those
 # a full merge makes, delivered by strace's fault injection.
 . "$LIANFANG_TOP/tests/lib.sh"
+# Demo databases have accounts: act as their discipline office, which may
+# exchange (the new city and province have none yet: setup mode).
+export LIANFANG_USER=discipline LIANFANG_PASSWORD=lianfang
 
 if ! command -v strace >/dev/null || ! strace -o /dev/null true 2>/dev/null; then
 	ok 0 "skipped: strace is missing or cannot trace here"

@@ -91,7 +91,7 @@ static long long revisions(struct lf_db *db)
 
 static void count_problem(void *ctx, const char *msg)
 {
-	(void)msg;
+	fprintf(stderr, "fuzz_merge: problem: %s\n", msg);
 	(*(long *)ctx)++;
 }
 

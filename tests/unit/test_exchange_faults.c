@@ -715,7 +715,7 @@ TEST(fault_pack_never_overwrites_other_files)
 	T_IS(lf_pack_up(w.county, "/nonexistent-dir/x.lfb", NULL, &r), LF_NOTFOUND, "a missing directory is explained");
 	T_OK(strstr(w.county->err, "不存在") != NULL, "message: %s", w.county->err);
 	lf_pack_result_free(&r);
-	t_sh("ls -a '%s' | grep -c tmp- > '%s'", t_dir(), t_path("tmpcount"));
+	t_sh("ls -a \"$(dirname '%s')\" | grep -c tmp- > '%s'", w.bundle, t_path("tmpcount"));
 	T_OK(t_sh("grep -qx 0 '%s'", t_path("tmpcount")) == 0, "no temporary file left behind");
 	world_free(&w);
 }
