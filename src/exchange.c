@@ -1297,3 +1297,18 @@ void lf_merge_result_free(struct lf_merge_result *r)
 	lf_free(r->notes);
 	memset(r, 0, sizeof *r);
 }
+
+lf_status lf_exchange_conflicts(struct lf_db *db,
+                                int (*fn)(void *ctx, const char *kind, const char *gid, int leaves), void *ctx)
+{
+	lf_status s = lf_perm_check(db, LF_ACT_EXCHANGE, NULL);
+
+	return s ? s : lf_conflicts(db, fn, ctx);
+}
+
+lf_status lf_exchange_resolve(struct lf_db *db, const char *gid, const char *keep_rid)
+{
+	lf_status s = lf_perm_check(db, LF_ACT_EXCHANGE, NULL);
+
+	return s ? s : lf_rec_resolve(db, gid, keep_rid);
+}

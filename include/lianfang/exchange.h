@@ -90,6 +90,13 @@ struct lf_merge_result {
 lf_status lf_merge(struct lf_db *db, const char *path, const struct lf_merge_opts *o, struct lf_merge_result *r);
 void lf_merge_result_free(struct lf_merge_result *r);
 
+/* Conflicts (rec.h), behind the exchange permission: the list of records
+ * with several leaves, and resolving one by keeping leaf keep_rid (only the
+ * owning unit may: the record layer refuses otherwise). */
+lf_status lf_exchange_conflicts(struct lf_db *db,
+                                int (*fn)(void *ctx, const char *kind, const char *gid, int leaves), void *ctx);
+lf_status lf_exchange_resolve(struct lf_db *db, const char *gid, const char *keep_rid);
+
 /* "lianfang-620921-to-620900-20261123-080000.lfb" for a bundle packed now. */
 char *lf_bundle_name(const char *from, const char *to);
 

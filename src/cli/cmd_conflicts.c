@@ -1,6 +1,7 @@
 /* conflicts, resolve: records with several versions that do not descend from
  * each other, and resolving one (the resolution is itself a revision). */
 #include "lianfang/cli.h"
+#include "lianfang/exchange.h"
 #include "lianfang/rec.h"
 #include "lianfang/util.h"
 
@@ -17,7 +18,8 @@ const struct lf_cmd lf_cmd_conflicts = {
 	"列出有冲突的记录：同一条记录有几个互不相承的版本（例如某单位恢复了旧备份后又做了修改）。\n"
 	"所有版本都保留着，每个数据库都显示同一个版本（标 *）。列出每个版本的作者、时间和不同的字段，\n"
 	"以及解决的命令。只有记录的所属单位能解决；解决后打包上报，各处的冲突随之消失。\n"
-	"只读，不修改数据库。没有冲突时退出状态为 0，有冲突时也为 0。\n",
+	"只读，不修改数据库。没有冲突时退出状态为 0，有冲突时也为 0。\n"
+	"需要纪检监察或系统管理员的角色（与打包、合并相同）。\n",
 	run_list,
 };
 
@@ -27,7 +29,8 @@ const struct lf_cmd lf_cmd_resolve = {
 	"\n"
 	"解决一条记录的冲突：以选定版本的内容建立一个新修订，它以所有冲突版本为上一版本，\n"
 	"于是冲突消失，什么也不丢（旧版本都还在）。编号可以只写开头几位（至少 8 位），\n"
-	"只要不与别的重复；“lianfang conflicts”列出可用的编号。只有记录的所属单位能解决。\n",
+	"只要不与别的重复；“lianfang conflicts”列出可用的编号。只有记录的所属单位能解决。\n"
+	"需要纪检监察或系统管理员的角色。\n",
 	run_resolve,
 };
 
@@ -180,7 +183,7 @@ static int run_list(struct lf_cli *cli, int argc, char **argv)
 		return lf_cli_usage(&lf_cmd_conflicts, "多余的参数“%s”。", argv[optind]);
 	if ((rc = lf_cli_open(cli, NULL, LF_OPEN_READ, &db)))
 		return rc;
-	st = lf_conflicts(db, collect, &cs);
+	st = lf_exchange_conflicts(db, collect, &cs);
 	if (st) {
 		rc = lf_cli_fail("%s", lf_errmsg(db, st));
 	} else {
@@ -233,7 +236,7 @@ static int run_resolve(struct lf_cli *cli, int argc, char **argv)
 		return lf_cli_usage(&lf_cmd_resolve, "编号至少写 8 位。");
 	if ((rc = lf_cli_open(cli, NULL, LF_OPEN_WRITE, &db)))
 		return rc;
-	if ((st = lf_conflicts(db, collect, &cs)) == LF_OK) {
+	if ((st = lf_exchange_conflicts(db, collect, &cs)) == LF_OK) {
 		for (i = 0; i < cs.n; i++)
 			if (!strncmp(cs.c[i].gid, gm.prefix, strlen(gm.prefix)) && gm.n++ == 0)
 				snprintf(gm.found, sizeof gm.found, "%s", cs.c[i].gid);
@@ -246,7 +249,7 @@ static int run_resolve(struct lf_cli *cli, int argc, char **argv)
 		                                                   : "记录 %.12s 的冲突版本中没有以“%s”开头的。",
 		             rm.n ? rm.prefix : gm.found, rm.prefix);
 	if (st == LF_OK)
-		st = lf_rec_resolve(db, gm.found, rm.found);
+		st = lf_exchange_resolve(db, gm.found, rm.found);
 	if (st) {
 		rc = lf_cli_fail("%s", lf_errmsg(db, st));
 	} else {

@@ -93,6 +93,15 @@ contains "$OUT" "已忽略" "is ignored, and the user told"
 lf dump city.db
 [ "$OUT" = "$dump_before" ]; ok $? "the city's records did not change (the bundle was merged before)"
 
+# --- who may exchange: the discipline office and the administrator, not staff
+lf --user staff --db c1.db pack --up -o stick/staff.lfb; is_rc 1 "staff may not pack"
+contains "$ERR" "打包和合并数据" "and is told what is refused"
+[ ! -e stick/staff.lfb ]; ok $? "nothing written"
+lf --user staff --db c1.db merge stick/down1.lfb; is_rc 1 "staff may not merge"
+lf --user staff --db c1.db conflicts; is_rc 1 "staff may not list conflicts"
+lf --user admin --db c1.db conflicts; is_rc 0 "the administrator may"
+contains "$OUT" "没有冲突" "(none here)"
+
 # --- pack never overwrites another file
 before=$(sum_of c1.db)
 lf --db c2.db pack --up -o c1.db; is_rc 1 "packing onto a database"
