@@ -80,6 +80,136 @@ lf_status lf_audit_append(struct lf_db *db, const char *action, const char *kind
 	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "写入审计日志失败");
 }
 
+lf_status lf_audit_last(struct lf_db *db, const char *unit, long long *seq, char hash[65])
+{
+	static const char sql[] = "SELECT seq, hash FROM audit WHERE unit = ?1 ORDER BY seq DESC LIMIT 1";
+	sqlite3_stmt *st;
+	lf_status s = lf_prepare(db, sql, &st);
+	int rc;
+
+	*seq = 0;
+	snprintf(hash, 65, "%s", LF_AUDIT_GENESIS);
+	if (s)
+		return s;
+	sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(st, 0);
+		snprintf(hash, 65, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取审计日志失败");
+}
+
+lf_status lf_audit_hash_at(struct lf_db *db, const char *unit, long long seq, char hash[65])
+{
+	static const char sql[] = "SELECT hash FROM audit WHERE unit = ?1 AND seq = ?2";
+	sqlite3_stmt *st;
+	lf_status s = lf_prepare(db, sql, &st);
+	int rc;
+
+	if (s)
+		return s;
+	sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, seq);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(hash, 65, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? LF_OK : rc == SQLITE_DONE ? LF_NOTFOUND : lf_sqlfail(db, rc, "读取审计日志失败");
+}
+
+static const char *col(sqlite3_stmt *st, int i);
+
+/* Fill e from a row of unit, seq, at, actor, action, kind, gid, before, after,
+ * prev, hash; the strings are borrowed from the statement. */
+static void entry_of_row(sqlite3_stmt *st, struct lf_audit_entry *e)
+{
+	memset(e, 0, sizeof *e);
+	snprintf(e->unit, sizeof e->unit, "%s", col(st, 0));
+	e->seq = sqlite3_column_int64(st, 1);
+	snprintf(e->at, sizeof e->at, "%s", col(st, 2));
+	e->actor = (char *)col(st, 3);
+	e->action = (char *)col(st, 4);
+	e->kind = (char *)col(st, 5);
+	e->gid = (char *)col(st, 6);
+	e->before = (char *)col(st, 7);
+	e->after = (char *)col(st, 8);
+	snprintf(e->prev, sizeof e->prev, "%s", col(st, 9));
+	snprintf(e->hash, sizeof e->hash, "%s", col(st, 10));
+}
+
+lf_status lf_audit_each(struct lf_db *db, const char *unit, long long after,
+                        int (*fn)(void *ctx, const struct lf_audit_entry *e), void *ctx)
+{
+	static const char sql[] = "SELECT unit, seq, at, actor, action, kind, gid, before, after, prev, hash "
+	                          "FROM audit WHERE unit = ?1 AND seq > ?2 ORDER BY seq";
+	sqlite3_stmt *st;
+	lf_status s = lf_prepare(db, sql, &st);
+	int rc;
+
+	if (s)
+		return s;
+	sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, after);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lf_audit_entry e;
+
+		entry_of_row(st, &e);
+		if (fn(ctx, &e))
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取审计日志失败");
+}
+
+lf_status lf_audit_add(struct lf_db *db, const struct lf_audit_entry *e)
+{
+	static const char insert_sql[] =
+		"INSERT INTO audit(unit, seq, at, actor, action, kind, gid, before, after, prev, hash) "
+		"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	char want[65], last_hash[65], held[65];
+	long long last;
+	sqlite3_stmt *st;
+	lf_status s;
+	int rc;
+
+	if (!strcmp(e->unit, db->unit))
+		return lf_fail(db, LF_DENIED, "审计日志：本单位（%s）的日志只在本数据库中记录，不能从别处合并。", e->unit);
+	lf_audit_hash(e, want);
+	if (strcmp(want, e->hash))
+		return lf_fail(db, LF_INVALID, "审计日志：单位 %s 第 %lld 条的内容与其哈希不符——被改动过。", e->unit, e->seq);
+	if ((s = lf_audit_hash_at(db, e->unit, e->seq, held)) == LF_OK)
+		return strcmp(held, e->hash) ? lf_fail(db, LF_INVALID, "审计日志：单位 %s 第 %lld 条与本地已有的不同"
+		                                       "——日志分叉（该单位可能恢复过旧备份或改动过日志）。",
+		                                       e->unit, e->seq)
+		                             : LF_EXISTS;
+	if (s != LF_NOTFOUND || (s = lf_audit_last(db, e->unit, &last, last_hash)))
+		return s;
+	if (e->seq != last + 1)
+		return lf_fail(db, LF_INVALID, "审计日志：单位 %s 缺少第 %lld 条到第 %lld 条，无法接上第 %lld 条。",
+		               e->unit, last + 1, e->seq - 1, e->seq);
+	if (strcmp(e->prev, last_hash))
+		return lf_fail(db, LF_INVALID, "审计日志：单位 %s 第 %lld 条与前一条接不上——日志被删除、插入或调换。",
+		               e->unit, e->seq);
+	if ((s = lf_prepare(db, insert_sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, e->unit, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, e->seq);
+	sqlite3_bind_text(st, 3, e->at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, e->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, e->action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, e->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, e->gid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, e->before, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, e->after, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, e->prev, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, e->hash, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "写入审计日志失败");
+}
+
 static const char *col(sqlite3_stmt *st, int i)
 {
 	const char *s = (const char *)sqlite3_column_text(st, i);
@@ -461,6 +591,7 @@ const char *lf_audit_action_label(const char *action)
 		{ "password-change", "本人修改密码" }, { "map", "对应系统账户" }, { "unmap", "取消对应系统账户" },
 		{ "retire", "停用" }, { "reinstate", "恢复启用" }, { "unlock", "解锁" },
 		{ "lock", "密码连续错误，锁定" },
+		{ "merge", "合并数据包" }, { "restore", "从上级收回本单位丢失的修订" },
 	};
 	size_t i;
 

@@ -56,7 +56,8 @@ static const char account_all_sql[] = "SELECT login FROM account ORDER BY login"
 static const char roles_sql[] = "SELECT role, coalesce(dept, '') FROM account_role WHERE account = ?1";
 static const char pw_hash_sql[] = "SELECT pw_hash FROM account WHERE id = ?1";
 static const char count_sql[] = "SELECT count(*) FROM account";
-static const char logged_accounts_sql[] = "SELECT 1 FROM audit WHERE kind = 'account' LIMIT 1";
+/* This unit's chain only: other units' chains arrive with their bundles. */
+static const char logged_accounts_sql[] = "SELECT 1 FROM audit WHERE unit = ?1 AND kind = 'account' LIMIT 1";
 static const char insert_sql[] =
 	"INSERT INTO account(login, name, person, sys_user, pw_hash, created) VALUES(?1, ?2, ?3, ?4, ?5, ?6)";
 static const char role_insert_sql[] = "INSERT INTO account_role(account, role, dept) VALUES(?1, ?2, ?3)";
@@ -431,6 +432,7 @@ lf_status lf_auth_state(struct lf_db *db, enum lf_auth_state *out)
 		return LF_OK;
 	if ((s = lf_prepare(db, logged_accounts_sql, &st)))
 		return s;
+	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -352,7 +352,13 @@ lf_status lf_db_open(const char *path, enum lf_open_mode mode, struct lf_db **ou
 	int appid = 0, version = 0;
 
 	*out = NULL;
-	if ((st = read_header(path, &h, err, errlen)))
+	if ((st = read_header(path, &h, err, errlen)) == LF_CORRUPT) {
+		/* A crash during a commit leaves page 1 describing the new, longer
+		 * file until the hot journal is rolled back: roll back, look again. */
+		recover_hot_journal(path);
+		st = read_header(path, &h, err, errlen);
+	}
+	if (st)
 		return st;
 	if (mode == LF_OPEN_WRITE) {
 		char *dir = dir_of(path);

@@ -25,6 +25,19 @@ lf_status lf_audit_append(struct lf_db *db, const char *action, const char *kind
 /* The hash an entry should carry. */
 void lf_audit_hash(const struct lf_audit_entry *e, char out[65]);
 
+/* The last entry held for a unit: *seq 0 and the genesis hash when none. */
+lf_status lf_audit_last(struct lf_db *db, const char *unit, long long *seq, char hash[65]);
+/* The hash of a unit's entry seq; LF_NOTFOUND when it is not held. */
+lf_status lf_audit_hash_at(struct lf_db *db, const char *unit, long long seq, char hash[65]);
+/* A unit's entries with seq > after, in order; fn returns nonzero to stop. */
+lf_status lf_audit_each(struct lf_db *db, const char *unit, long long after,
+                        int (*fn)(void *ctx, const struct lf_audit_entry *e), void *ctx);
+/* Add an entry of another unit's chain (a merge): it must carry its right
+ * hash and continue that unit's chain as held here (seq = last + 1, prev =
+ * the last hash). LF_EXISTS if the same entry is already here; otherwise
+ * LF_INVALID with a message naming unit and seq. Never for this unit. */
+lf_status lf_audit_add(struct lf_db *db, const struct lf_audit_entry *e);
+
 /* Verify every unit's chain, then that this unit's chain agrees with what it
  * describes: each record entry names a revision that exists, of that record,
  * by that author; each revision this unit made has its entry (so cutting off

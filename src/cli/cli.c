@@ -18,6 +18,7 @@ extern const struct lf_cmd lf_cmd_cycle, lf_cmd_plan, lf_cmd_group, lf_cmd_meeti
 	lf_cmd_person, lf_cmd_power, lf_cmd_step, lf_cmd_selfcheck, lf_cmd_risk, lf_cmd_measure, lf_cmd_review,
 	lf_cmd_scheme, lf_cmd_summary, lf_cmd_search, lf_cmd_heatmap, lf_cmd_coverage, lf_cmd_progress;
 extern const struct lf_cmd lf_cmd_user, lf_cmd_audit;
+extern const struct lf_cmd lf_cmd_pack, lf_cmd_merge, lf_cmd_conflicts, lf_cmd_resolve;
 
 /* Every command, in the order `lianfang --help` lists them. */
 const struct lf_cmd *const lf_commands[] = {
@@ -46,6 +47,10 @@ const struct lf_cmd *const lf_commands[] = {
 	&lf_cmd_progress,
 	&lf_cmd_user,
 	&lf_cmd_audit,
+	&lf_cmd_pack,
+	&lf_cmd_merge,
+	&lf_cmd_conflicts,
+	&lf_cmd_resolve,
 	NULL,
 };
 
