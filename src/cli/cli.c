@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 extern const struct lf_cmd lf_cmd_init, lf_cmd_demo, lf_cmd_check, lf_cmd_dump;
+extern const struct lf_cmd lf_cmd_export;
 
 /* Every command, in the order `lianfang --help` lists them. */
 const struct lf_cmd *const lf_commands[] = {
@@ -19,6 +20,7 @@ const struct lf_cmd *const lf_commands[] = {
 	&lf_cmd_demo,
 	&lf_cmd_check,
 	&lf_cmd_dump,
+	&lf_cmd_export,
 	NULL,
 };
 
