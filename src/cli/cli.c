@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 extern const struct lf_cmd lf_cmd_init, lf_cmd_demo, lf_cmd_check, lf_cmd_dump;
-extern const struct lf_cmd lf_cmd_export;
+extern const struct lf_cmd lf_cmd_export, lf_cmd_import;
 
 /* Every command, in the order `lianfang --help` lists them. */
 const struct lf_cmd *const lf_commands[] = {
@@ -21,6 +21,7 @@ const struct lf_cmd *const lf_commands[] = {
 	&lf_cmd_check,
 	&lf_cmd_dump,
 	&lf_cmd_export,
+	&lf_cmd_import,
 	NULL,
 };
 
