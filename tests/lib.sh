@@ -12,6 +12,8 @@ set -u
 : "${LIANFANG_TOP:?set by tests/run}"
 T_N=0
 T_FAILED=0
+# Before the cd below: $0 may be a relative path (tests/run tests/cli/x.sh).
+T_GOLDEN_DIR=$(cd "$(dirname "$0")" && pwd)/golden
 T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/lianfang-test-XXXXXX")
 trap 'rm -rf "$T_DIR"' EXIT INT TERM
 cd "$T_DIR" || exit 1
@@ -19,7 +21,6 @@ export HOME="$T_DIR/home" LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC
 mkdir -p "$HOME"
 export LIANFANG_NOW=2026-11-23T08:00:00Z LIANFANG_SEED=7 LIANFANG_USER=tester LIANFANG_BUSY_MS=1000
 unset LIANFANG_DB LIANFANG_FORMS XDG_DATA_HOME
-T_GOLDEN_DIR=$(cd "$(dirname "$0")" && pwd)/golden
 
 ok() { # condition-exit-status description
 	T_N=$((T_N + 1))
@@ -76,6 +77,21 @@ golden() { # name text
 	else
 		ok 1 "golden $1"
 		diff "$T_GOLDEN_DIR/$1" "$T_DIR/.golden" 2>&1 | head -30 | sed 's/^/# /'
+	fi
+}
+
+# Compare a file byte for byte with tests/<dir>/golden/NAME (for output that
+# is not text in the test's locale: CSV with a BOM and CRLF, GBK bytes).
+golden_file() { # name file
+	mkdir -p "$T_GOLDEN_DIR"
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+		cp "$2" "$T_GOLDEN_DIR/$1"
+	fi
+	if [ -f "$T_GOLDEN_DIR/$1" ] && cmp -s "$2" "$T_GOLDEN_DIR/$1"; then
+		ok 0 "golden $1"
+	else
+		ok 1 "golden $1"
+		diff "$T_GOLDEN_DIR/$1" "$2" 2>&1 | head -30 | sed 's/^/# /'
 	fi
 }
 
