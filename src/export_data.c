@@ -46,7 +46,7 @@ enum {
 /* The {placeholders} every source knows; opinion., signer. and signed. take
  * a role after the dot (处室负责人, 分管领导, 主要领导, 纪检组). */
 static const char *const common_keys[] = {
-	"unit", "unit_code", "dept", "person", "post", "date", "year", "cycle", "filled", NULL,
+	"unit", "unit_code", "dept", "person", "post", "date", "year", "cycle", "filled", "blank", "blank_date", NULL,
 };
 static const char *const role_prefixes[] = { "opinion.", "signer.", "signed.", NULL };
 
@@ -240,18 +240,14 @@ static void chinese_date(const char *iso, char *out, size_t len)
 
 /* ------------------------------------------------------------------ levels */
 
-struct level_names {
-	char n[4][64];
-};
-
-static void load_levels(struct lf_db *db, const char *unit, struct level_names *ln)
+void lf_levels_load(struct lf_db *db, const char *unit, struct lf_levels *ln)
 {
 	static const char *const defaults[] = { "", "低", "中", "高" };
 	sqlite3_stmt *st;
 	int i;
 
 	for (i = 0; i < 4; i++)
-		snprintf(ln->n[i], sizeof ln->n[i], "%s", defaults[i]);
+		snprintf(ln->name[i], sizeof ln->name[i], "%s", defaults[i]);
 	if (lf_prepare(db, setting_sql, &st) != LF_OK)
 		return;
 	sqlite3_bind_text(st, 1, unit ? unit : db->unit, -1, SQLITE_TRANSIENT);
@@ -264,42 +260,48 @@ static void load_levels(struct lf_db *db, const char *unit, struct level_names *
 			bar = strchr(p, '|');
 			if (bar)
 				*bar = 0;
-			if (*p && strlen(p) < sizeof ln->n[i])
-				memcpy(ln->n[i], p, strlen(p) + 1);
+			if (*p && strlen(p) < sizeof ln->name[i])
+				memcpy(ln->name[i], p, strlen(p) + 1);
 		}
 	}
 	sqlite3_finalize(st);
 }
 
-const char *lf_level_name(struct lf_db *db, const char *unit, int level)
+int lf_levels_parse(const struct lf_levels *ln, const char *name)
 {
-	static struct level_names ln;
-
-	load_levels(db, unit, &ln);
-	return level >= 1 && level <= 3 ? ln.n[level] : "";
-}
-
-int lf_level_parse(struct lf_db *db, const char *unit, const char *name)
-{
-	struct level_names ln;
 	int i;
 
-	load_levels(db, unit, &ln);
 	for (i = 1; i <= 3; i++)
-		if (!strcmp(name, ln.n[i]))
+		if (!strcmp(name, ln->name[i]))
 			return i;
 	if (name[0] >= '1' && name[0] <= '3' && !name[1])
 		return name[0] - '0';
 	return 0;
 }
 
+const char *lf_level_name(struct lf_db *db, const char *unit, int level)
+{
+	static struct lf_levels ln;
+
+	lf_levels_load(db, unit, &ln);
+	return level >= 1 && level <= 3 ? ln.name[level] : "";
+}
+
+int lf_level_parse(struct lf_db *db, const char *unit, const char *name)
+{
+	struct lf_levels ln;
+
+	lf_levels_load(db, unit, &ln);
+	return lf_levels_parse(&ln, name);
+}
+
 const char *lf_level_names(struct lf_db *db, const char *unit)
 {
 	static char buf[256];
-	struct level_names ln;
+	struct lf_levels ln;
 
-	load_levels(db, unit, &ln);
-	snprintf(buf, sizeof buf, "%s、%s、%s", ln.n[3], ln.n[2], ln.n[1]);
+	lf_levels_load(db, unit, &ln);
+	snprintf(buf, sizeof buf, "%s、%s、%s", ln.name[3], ln.name[2], ln.name[1]);
 	return buf;
 }
 
@@ -444,11 +446,11 @@ lf_status lf_xsrc_open(struct lf_db *db, const char *name, const struct lf_xfilt
 	if (f->person && *f->person)
 		s->person_filter = lf_strdup(f->person);
 	{
-		struct level_names ln;
+		struct lf_levels ln;
 
-		load_levels(db, s->unit, &ln);
+		lf_levels_load(db, s->unit, &ln);
 		for (k = 0; k < 4; k++)
-			s->levels[k] = lf_strdup(ln.n[k]);
+			s->levels[k] = lf_strdup(ln.name[k]);
 	}
 	lf_buf_reset(&s->tmp);
 	for (k = 0; k < def->ncols; k++)
@@ -978,6 +980,13 @@ const char *lf_xsrc_value(struct lf_xsrc *s, const char *key)
 		return s->doc.post ? s->doc.post : "";
 	if (!strcmp(key, "filled"))
 		return s->doc.filled ? s->doc.filled : "";
+	/* Room to write by hand: a form file cannot start a value with blanks. */
+	if (!strcmp(key, "blank"))
+		return "　　　　　　";
+	if (!strcmp(key, "blank_date")) {
+		chinese_date(NULL, s->value, sizeof s->value);
+		return s->value;
+	}
 	if (!strcmp(key, "date")) {
 		chinese_date(s->today, s->value, sizeof s->value);
 		return s->value;

@@ -97,6 +97,9 @@ struct imp {
 	int have_prev;
 	long line;
 	int row_bad;
+	struct lf_levels levels;     /* the unit's level names */
+	char level_names[256];
+	int max[F_N];               /* length limits */
 	/* applying */
 	char cycle[LF_GID_LEN + 1];
 	sqlite3_stmt *seen;
@@ -356,17 +359,26 @@ static void header_line(struct imp *im, const char *text)
 	}
 }
 
+/* Nothing but blanks (ASCII or U+3000). */
+static int empty_text(const char *s)
+{
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+			s++;
+		else if (!strncmp(s, "\xe3\x80\x80", 3))
+			s += 3;
+		else
+			return !*s;
+	}
+}
+
 /* Only one cell of the record has text: its index, else -1. */
 static int single_cell(struct lf_csv *c)
 {
 	int i, which = -1;
 
 	for (i = 0; i < lf_csv_count(c); i++) {
-		char *t = trimmed_copy(lf_csv_get(c, i));
-		int empty = !*t;
-
-		lf_free(t);
-		if (empty)
+		if (empty_text(lf_csv_get(c, i)))
 			continue;
 		if (which >= 0)
 			return -1;
@@ -379,14 +391,9 @@ static int is_blank(struct lf_csv *c)
 {
 	int i;
 
-	for (i = 0; i < lf_csv_count(c); i++) {
-		char *t = trimmed_copy(lf_csv_get(c, i));
-		int empty = !*t;
-
-		lf_free(t);
-		if (!empty)
+	for (i = 0; i < lf_csv_count(c); i++)
+		if (!empty_text(lf_csv_get(c, i)))
 			return 0;
-	}
 	return 1;
 }
 
@@ -518,12 +525,9 @@ static int is_header_again(struct imp *im, struct lf_csv *c)
 {
 	int i, same = 0;
 
-	for (i = 0; i < lf_csv_count(c) && i < im->ncells; i++) {
-		char *norm = normalize(lf_csv_get(c, i));
-
-		same += *norm && !strcmp(norm, im->hnorm[i]);
-		lf_free(norm);
-	}
+	/* The same cells as the header row (a table stacked under the first). */
+	for (i = 0; i < lf_csv_count(c) && i < im->ncells; i++)
+		same += *im->hdr[i] && !strcmp(lf_csv_get(c, i), im->hdr[i]);
 	return same >= 2;
 }
 
@@ -711,7 +715,7 @@ static void check_row(struct imp *im)
 	int f, n, k, v;
 
 	for (f = 0; f < F_N; f++) {
-		int max = field_max(f);
+		int max = im->max[f];
 
 		if (im->col[f] < 0 || f == F_MEASURES)
 			continue;
@@ -722,18 +726,18 @@ static void check_row(struct imp *im)
 	}
 	if (!*dept)
 		bad(im, im->line, field_label(im, F_DEPT), "是空的，也没有用 --dept 指定处室。");
-	else if ((long)lf_utf8_chars(dept) > field_max(F_DEPT))
-		bad(im, im->line, field_label(im, F_DEPT), "处室名称太长（最多 %d 个字）。", field_max(F_DEPT));
+	else if ((long)lf_utf8_chars(dept) > im->max[F_DEPT])
+		bad(im, im->line, field_label(im, F_DEPT), "处室名称太长（最多 %d 个字）。", im->max[F_DEPT]);
 	if (!*im->v[F_POST])
 		bad(im, im->line, field_label(im, F_POST), "是空的。");
 	if (!*im->v[F_RISK])
 		bad(im, im->line, field_label(im, F_RISK), "是空的。");
-	if (*im->v[F_LEVEL] && !lf_level_parse(im->db, NULL, im->v[F_LEVEL]))
+	if (*im->v[F_LEVEL] && !lf_levels_parse(&im->levels, im->v[F_LEVEL]))
 		bad(im, im->line, field_label(im, F_LEVEL), "“%s”不是风险等级（应为 %s 之一）。", im->v[F_LEVEL],
-		    lf_level_names(im->db, NULL));
-	if (*im->v[F_LEVEL_PROPOSED] && !lf_level_parse(im->db, NULL, im->v[F_LEVEL_PROPOSED]))
+		    im->level_names);
+	if (*im->v[F_LEVEL_PROPOSED] && !lf_levels_parse(&im->levels, im->v[F_LEVEL_PROPOSED]))
 		bad(im, im->line, field_label(im, F_LEVEL_PROPOSED), "“%s”不是风险等级（应为 %s 之一）。",
-		    im->v[F_LEVEL_PROPOSED], lf_level_names(im->db, NULL));
+		    im->v[F_LEVEL_PROPOSED], im->level_names);
 	if (parse_small_int(im->v[F_PROBABILITY], 1, 5, &v))
 		bad(im, im->line, field_label(im, F_PROBABILITY), "“%s”应为 1 到 5 的整数。", im->v[F_PROBABILITY]);
 	if (parse_small_int(im->v[F_SEVERITY], 1, 5, &v))
@@ -746,9 +750,9 @@ static void check_row(struct imp *im)
 	if (n > MAX_MEASURES)
 		bad(im, im->line, field_label(im, F_MEASURES), "一个风险点有 %d 条措施，最多 %d 条。", n, MAX_MEASURES);
 	for (k = 0; k < n; k++)
-		if ((long)lf_utf8_chars(m[k].content) > field_max(F_MEASURES))
+		if ((long)lf_utf8_chars(m[k].content) > im->max[F_MEASURES])
 			bad(im, im->line, field_label(im, F_MEASURES), "第 %d 条措施有 %zu 个字，最多 %d 个。", k + 1,
-			    lf_utf8_chars(m[k].content), field_max(F_MEASURES));
+			    lf_utf8_chars(m[k].content), im->max[F_MEASURES]);
 	free_measures(m, n);
 }
 
@@ -794,8 +798,8 @@ static lf_status apply_row(struct imp *im)
 	r.remarks = im->v[F_REMARKS];
 	parse_small_int(im->v[F_PROBABILITY], 1, 5, &r.probability);
 	parse_small_int(im->v[F_SEVERITY], 1, 5, &r.severity);
-	r.level = *im->v[F_LEVEL] ? lf_level_parse(im->db, NULL, im->v[F_LEVEL]) : 0;
-	r.level_proposed = *im->v[F_LEVEL_PROPOSED] ? lf_level_parse(im->db, NULL, im->v[F_LEVEL_PROPOSED]) : 0;
+	r.level = *im->v[F_LEVEL] ? lf_levels_parse(&im->levels, im->v[F_LEVEL]) : 0;
+	r.level_proposed = *im->v[F_LEVEL_PROPOSED] ? lf_levels_parse(&im->levels, im->v[F_LEVEL_PROPOSED]) : 0;
 	if ((st = lf_im_risk(im->db, &r, risk, &act)))
 		return st;
 	note(im, LF_IW_RISK, act, risk, im->v[F_RISK]);
@@ -901,24 +905,9 @@ static lf_status pass(struct imp *im)
 		} else {
 			int i;
 
-			for (i = im->ncells; i < lf_csv_count(c); i++) {
-				char *t = trimmed_copy(lf_csv_get(c, i));
-
-				if (*t)
+			for (i = 0; i < lf_csv_count(c); i++)
+				if ((i >= im->ncells || !*im->hnorm[i]) && !empty_text(lf_csv_get(c, i)))
 					bad(im, im->line, "", "第 %d 列有内容，但这一列没有列名。", i + 1);
-				lf_free(t);
-			}
-			for (i = 0; i < im->ncells && i < lf_csv_count(c); i++) {
-				if (*im->hnorm[i])
-					continue;
-				{
-					char *t = trimmed_copy(lf_csv_get(c, i));
-
-					if (*t)
-						bad(im, im->line, "", "第 %d 列有内容，但这一列没有列名。", i + 1);
-					lf_free(t);
-				}
-			}
 		}
 		read_row(im, c);
 		if (!im->apply) {
@@ -1084,8 +1073,12 @@ lf_status lf_import(struct lf_db *db, const struct lf_form *form, const char *pa
 	im.o = o;
 	im.res = res;
 	im.path = path;
-	for (f = 0; f < F_N; f++)
+	for (f = 0; f < F_N; f++) {
 		im.col[f] = -1;
+		im.max[f] = field_max(f);
+	}
+	lf_levels_load(db, NULL, &im.levels);
+	snprintf(im.level_names, sizeof im.level_names, "%s", lf_level_names(db, NULL));
 	if (!lf_import_supports(form))
 		return lf_fail(db, LF_USAGE, "“%s”不能导入；可以导入的是汇总表（summary）和风险点台账（risk_register）。",
 		               form->title);

@@ -71,4 +71,11 @@ int lf_level_parse(struct lf_db *db, const char *unit, const char *name);
 /* "高、中、低" — the names, for messages. */
 const char *lf_level_names(struct lf_db *db, const char *unit);
 
+/* The names loaded once, for callers that name many levels (an import). */
+struct lf_levels {
+	char name[4][64]; /* [0] is "" */
+};
+void lf_levels_load(struct lf_db *db, const char *unit, struct lf_levels *ln);
+int lf_levels_parse(const struct lf_levels *ln, const char *name);
+
 #endif
