@@ -771,7 +771,8 @@ static lf_status xl_doc_begin(struct xctx *x)
 	if (!l->ws)
 		return lf_fail(x->db, LF_INTERNAL, "无法添加工作表“%s”。", name);
 	l->r = 0;
-	memset(l->heights, 0, l->nheights * sizeof *l->heights);
+	if (l->heights)
+		memset(l->heights, 0, l->nheights * sizeof *l->heights);
 	worksheet_set_paper(l->ws, 9); /* A4 */
 	if (x->form->landscape)
 		worksheet_set_landscape(l->ws);
@@ -1013,8 +1014,8 @@ static lf_status check_placeholders(struct xctx *x, const char *line, const char
 		if (!lf_xsrc_value(x->src, key)) {
 			lf_status st = lf_fail(x->db, LF_INVALID,
 			                       "表格“%s”（%s）的%s“%s”里的 {%s} 程序不认识。可用的有：{unit} {unit_code} {dept} "
-			                       "{person} {post} {date} {year} {cycle} {filled} {opinion.身份} {signer.身份} "
-			                       "{signed.身份}。",
+			                       "{person} {post} {date} {year} {cycle} {filled} {blank} {blank_date} {opinion.身份} "
+			                       "{signer.身份} {signed.身份}。",
 			                       x->form->title, x->form->origin ? x->form->origin : x->form->id, what, line, key);
 
 			lf_free(key);
