@@ -79,6 +79,7 @@ struct imp {
 	enum lf_encoding enc;
 	struct lf_decoder *dec;
 	int apply;
+	long reported;              /* problems reported to o->bad */
 	/* the header */
 	int found;
 	long hdr_line;
@@ -249,6 +250,7 @@ static void bad(struct imp *im, long line, const char *column, const char *fmt, 
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	im->row_bad = 1;
+	im->reported++;
 	if (im->o->bad)
 		im->o->bad(im->o->ctx, line, column ? column : "", msg);
 }
@@ -545,19 +547,22 @@ static void clear_row(struct imp *im)
 
 static void read_row(struct imp *im, struct lf_csv *c)
 {
-	int f, k, same = im->have_prev;
+	int f, k, inside = im->have_prev;
 
 	clear_row(im);
 	for (f = 0; f < F_N; f++)
 		im->v[f] = trimmed_copy(im->col[f] >= 0 ? lf_csv_get(c, im->col[f]) : "");
-	/* Excel saves merged cells as one value and empty cells under it. */
+	/* Excel saves a merged cell as its value in the first row and empty
+	 * cells under it; merged cells nest, so an empty cell continues the one
+	 * above only while every merged cell before it in the row is empty too.
+	 * "处室 filled, 岗位 empty" is a row without a post, not a merged cell. */
 	for (k = 0; k < im->nmerge; k++) {
 		f = im->merge_order[k];
-		if (!*im->v[f] && same) {
+		if (inside && !*im->v[f]) {
 			lf_free(im->v[f]);
 			im->v[f] = lf_strdup(im->prev[f]);
-		} else if (!same || strcmp(im->v[f], im->prev[f])) {
-			same = 0;
+		} else {
+			inside = 0;
 		}
 	}
 	for (k = 0; k < im->nmerge; k++) {
@@ -901,7 +906,8 @@ static lf_status pass(struct imp *im)
 			im->res->rows++;
 		problem = lf_csv_problem(c, &col);
 		if (problem) {
-			bad(im, im->line, col > 0 && col <= im->ncells ? im->hdr[col - 1] : "", "%s", problem);
+			bad(im, 0, "", "%s", problem); /* it names its line and column */
+			im->res->bad_rows += !im->apply; /* counted here: the row is not checked further */
 		} else {
 			int i;
 
@@ -913,7 +919,7 @@ static lf_status pass(struct imp *im)
 		if (!im->apply) {
 			if (!im->row_bad)
 				check_row(im);
-			if (im->row_bad)
+			if (im->row_bad && !problem)
 				im->res->bad_rows++;
 			continue;
 		}
@@ -923,7 +929,7 @@ static lf_status pass(struct imp *im)
 		}
 	}
 	if (st == LF_OK && rc == LF_CSV_FATAL) {
-		bad(im, im->line, "", "%s", lf_csv_problem(c, NULL));
+		bad(im, 0, "", "%s", lf_csv_problem(c, NULL));
 		st = LF_INVALID;
 	} else if (st == LF_OK && rc == LF_CSV_READ_ERROR) {
 		bad(im, 0, "", "%s", lf_decoder_error(im->dec));
@@ -1091,7 +1097,7 @@ lf_status lf_import(struct lf_db *db, const struct lf_form *form, const char *pa
 	}
 	if (st == LF_OK && res->bad_rows)
 		st = LF_INVALID;
-	if (st == LF_INVALID)
+	if (st == LF_INVALID && im.reported)
 		lf_fail(db, LF_INVALID, "%s：%s没有导入任何内容。", path,
 		        res->bad_rows ? "有的行有误（见上），" : "");
 	if (st == LF_OK) {

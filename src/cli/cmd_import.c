@@ -45,7 +45,7 @@ static void bad(void *ctx, long line, const char *column, const char *msg)
 {
 	const char *path = ctx;
 
-	if (!strncmp(msg, "第 ", strlen("第 ")) || line <= 0)
+	if (line <= 0)
 		fprintf(stderr, "lianfang: %s：%s\n", path, msg);
 	else if (*column)
 		fprintf(stderr, "lianfang: %s 第 %ld 行“%s”列：%s\n", path, line, column, msg);
