@@ -196,4 +196,18 @@ lf --forms forms export summary -o x.csv
 is_rc 1 "an unknown column source in a form"
 contains "$ERR" "列“潜在风险”的来源“riks”程序不认识" "is named with its line"
 
+# 每页 (rows per printed page): text repeats the column headers after a form feed; .xlsx breaks pages.
+sed 's/^纸张：横向$/纸张：横向\n每页：10/' "$LIANFANG_TOP/forms/summary.form" >forms/summary.form
+lf --forms forms export summary -o paged.txt
+is_rc 0 "a form with 每页：10"
+[ "$(grep -c '| 序号 |' paged.txt)" = 3 ] && [ "$(tr -cd '\f' <paged.txt | wc -c)" = 2 ]
+ok $? "25 rows: three pages, the column headers on each"
+lf --forms forms export summary -o paged.xlsx
+mkdir x-paged && (cd x-paged && unzip -q ../paged.xlsx)
+contains "$(cat x-paged/xl/worksheets/sheet1.xml)" '<rowBreaks count="2"' ".xlsx has two page breaks"
+
+lf export summary --unit 999999 -o x.csv
+is_rc 1 "an unknown unit"
+contains "$ERR" "没有代码为 999999 的单位" "is named"
+
 done_testing
