@@ -20,7 +20,7 @@ enum key {
 	K_FORM, K_TABLE, K_KIND, K_SOURCE, K_HELP, K_HEADER, K_FOOTER, K_PER_PAGE, K_PAPER,
 	K_FIELD, K_COLUMN,
 	K_LABEL, K_TYPE, K_REQUIRED, K_MAX, K_RANGE, K_WIDTH, K_READONLY, K_CHOICES, K_DEFAULT,
-	K_ALIGN, K_WRAP,
+	K_ALIGN, K_WRAP, K_MERGE, K_HIDE, K_SIGN,
 };
 
 enum where { IN_FORM = 1, IN_FIELD = 2, IN_COLUMN = 4 };
@@ -54,6 +54,9 @@ static const struct {
 	{ "来源", "source", K_SOURCE, IN_COLUMN },
 	{ "对齐", "align", K_ALIGN, IN_COLUMN },
 	{ "换行", "wrap", K_WRAP, IN_COLUMN },
+	{ "合并", "merge", K_MERGE, IN_COLUMN },
+	{ "隐藏", "hide", K_HIDE, IN_COLUMN },
+	{ "签字", "sign", K_SIGN, IN_FORM },
 };
 
 static const struct {
@@ -312,6 +315,16 @@ static lf_status set_column_key(struct parser *p, enum key k, const char *v)
 		return LF_OK;
 	case K_WRAP:
 		return parse_bool(v, &c->wrap) ? perr(p, "“换行”应为“是”或“否”。") : LF_OK;
+	case K_MERGE:
+		return parse_bool(v, &c->merge) ? perr(p, "“合并”应为“是”或“否”。") : LF_OK;
+	case K_HIDE:
+		if (!strcmp(v, "按处室") || !strcmp(v, "per-dept"))
+			c->hide_per_dept = 1;
+		else if (!strcmp(v, "否") || !strcmp(v, "no"))
+			c->hide_per_dept = 0;
+		else
+			return perr(p, "“隐藏”应为“按处室”（只导出一个处室时不显示这一列）或“否”。");
+		return LF_OK;
 	default:
 		return LF_INTERNAL;
 	}
@@ -345,6 +358,15 @@ static lf_status set_form_key(struct parser *p, enum key k, const char *v)
 		return LF_OK;
 	case K_FOOTER:
 		append_list(&f->footer, &f->nfooter, v);
+		f->footer_sign = lf_realloc(f->footer_sign, (size_t)f->nfooter * sizeof *f->footer_sign);
+		f->footer_sign[f->nfooter - 1] = NULL;
+		return LF_OK;
+	case K_SIGN:
+		if (f->type != LF_FORM_TABLE || !f->nfooter)
+			return perr(p, "“签字”要紧跟在一行“表尾”之后，表示这段意见下面的签字行。");
+		if (f->footer_sign[f->nfooter - 1])
+			return perr(p, "这行“表尾”已经有“签字”了。");
+		f->footer_sign[f->nfooter - 1] = lf_printf("签字：%s", v);
 		return LF_OK;
 	case K_PER_PAGE:
 		return parse_int(v, 1, 1000, &f->per_page) ? perr(p, "“每页”应为 1 到 1000 的整数。") : LF_OK;
@@ -653,10 +675,13 @@ void lf_form_free(struct lf_form *f)
 	}
 	for (i = 0; i < f->nheader; i++)
 		lf_free(f->header[i]);
-	for (i = 0; i < f->nfooter; i++)
+	for (i = 0; i < f->nfooter; i++) {
 		lf_free(f->footer[i]);
+		lf_free(f->footer_sign[i]);
+	}
 	lf_free(f->header);
 	lf_free(f->footer);
+	lf_free(f->footer_sign);
 	lf_free(f->fields);
 	lf_free(f->columns);
 	lf_free(f->id);

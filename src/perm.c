@@ -67,6 +67,7 @@ static const unsigned char matrix[LF_ACT_COUNT][LF_ROLE_COUNT] = {
 	[LF_ACT_UPPER_ASSESS]     = { N_, N_, N_, N_, N_, N_, U_ },
 	[LF_ACT_SETTINGS]         = { N_, N_, N_, N_, N_, U_, N_ },
 	[LF_ACT_USERS]            = { N_, N_, N_, N_, N_, U_, N_ },
+	[LF_ACT_IMPORT]           = { N_, N_, N_, N_, U_, N_, N_ },
 };
 
 const char *lf_role_name(enum lf_role r)

@@ -12,6 +12,7 @@ set -u
 : "${LIANFANG_TOP:?set by tests/run}"
 T_N=0
 T_FAILED=0
+# Before the cd below: $0 may be a relative path (tests/run tests/cli/x.sh).
 T_GOLDEN_DIR=$(cd "$(dirname "$0")" && pwd)/golden
 T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/lianfang-test-XXXXXX")
 trap 'rm -rf "$T_DIR"' EXIT INT TERM
@@ -78,6 +79,21 @@ golden() { # name text
 	else
 		ok 1 "golden $1"
 		diff "$T_GOLDEN_DIR/$1" "$T_DIR/.golden" 2>&1 | head -30 | sed 's/^/# /'
+	fi
+}
+
+# Compare a file byte for byte with tests/<dir>/golden/NAME (for output that
+# is not text in the test's locale: CSV with a BOM and CRLF, GBK bytes).
+golden_file() { # name file
+	mkdir -p "$T_GOLDEN_DIR"
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+		cp "$2" "$T_GOLDEN_DIR/$1"
+	fi
+	if [ -f "$T_GOLDEN_DIR/$1" ] && cmp -s "$2" "$T_GOLDEN_DIR/$1"; then
+		ok 0 "golden $1"
+	else
+		ok 1 "golden $1"
+		diff "$T_GOLDEN_DIR/$1" "$2" 2>&1 | head -30 | sed 's/^/# /'
 	fi
 }
 

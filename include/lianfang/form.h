@@ -51,6 +51,8 @@ struct lf_form_column {
 	int width;                  /* in characters (a Chinese character is one) */
 	enum lf_align align;
 	int wrap;
+	int merge;                  /* 合并: equal values in a run of rows share one cell */
+	int hide_per_dept;          /* 隐藏：按处室 — left out when one department is shown */
 	int line;
 };
 
@@ -63,6 +65,7 @@ struct lf_form {
 	char *source;               /* table forms: the data source name */
 	char *help;
 	char **header, **footer;    /* table forms: lines above/below, with {placeholders} */
+	char **footer_sign;         /* 签字 line under footer[i], or NULL (nfooter entries) */
 	int nheader, nfooter;
 	int per_page;               /* rows per printed page, 0 = as many as fit */
 	int landscape;

@@ -91,7 +91,8 @@ enum lf_role {
 	_(EXCHANGE,         "打包和合并数据（U 盘交换）") \
 	_(UPPER_ASSESS,     "以上级身份评估下级的数据") \
 	_(SETTINGS,         "修改本单位设置（分级方案等）") \
-	_(USERS,            "管理用户")
+	_(USERS,            "管理用户") \
+	_(IMPORT,           "导入已有的表格（处室、岗位、人员、风险点）")
 
 enum lf_action {
 #define LF_ACTION_ENUM(id, label) LF_ACT_##id,

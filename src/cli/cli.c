@@ -19,6 +19,7 @@ extern const struct lf_cmd lf_cmd_cycle, lf_cmd_plan, lf_cmd_group, lf_cmd_meeti
 	lf_cmd_scheme, lf_cmd_summary, lf_cmd_search, lf_cmd_heatmap, lf_cmd_coverage, lf_cmd_progress;
 extern const struct lf_cmd lf_cmd_user, lf_cmd_audit;
 extern const struct lf_cmd lf_cmd_pack, lf_cmd_merge, lf_cmd_conflicts, lf_cmd_resolve;
+extern const struct lf_cmd lf_cmd_export, lf_cmd_import;
 
 /* Every command, in the order `lianfang --help` lists them. */
 const struct lf_cmd *const lf_commands[] = {
@@ -51,6 +52,8 @@ const struct lf_cmd *const lf_commands[] = {
 	&lf_cmd_merge,
 	&lf_cmd_conflicts,
 	&lf_cmd_resolve,
+	&lf_cmd_export,
+	&lf_cmd_import,
 	NULL,
 };
 

@@ -38,9 +38,12 @@ TEST(form_builtins_all_parse)
 	post = person ? lf_form_field(person, "post") : NULL;
 	T_OK(post && post->input == LF_IN_REF && post->ref == lf_kind_find("post") && !post->required,
 	     "person.post is an optional reference to a post");
-	T_OK(summary && summary->type == LF_FORM_TABLE && summary->ncolumns == 8, "summary has 8 columns");
-	T_OK(summary && !strcmp(summary->columns[0].label, "序号") && !strcmp(summary->columns[7].label, "备注"),
+	/* 附件2's eight columns, and 处室 for the whole unit's table (hidden for one department's). */
+	T_OK(summary && summary->type == LF_FORM_TABLE && summary->ncolumns == 9, "summary has 9 columns");
+	T_OK(summary && !strcmp(summary->columns[0].label, "序号") && !strcmp(summary->columns[8].label, "备注"),
 	     "summary columns are those of 附件2");
+	T_OK(summary && !strcmp(summary->columns[1].label, "处室") && summary->columns[1].hide_per_dept,
+	     "summary's 处室 column is left out per department");
 	lf_formset_free(set);
 }
 

@@ -168,6 +168,7 @@ static const struct {
 	{ LF_ACT_UPPER_ASSESS, "------U" },
 	{ LF_ACT_SETTINGS, "-----U-" },
 	{ LF_ACT_USERS, "-----U-" },
+	{ LF_ACT_IMPORT, "----U--" },
 };
 
 static int grid_of(enum lf_action act, enum lf_role role)
