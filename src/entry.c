@@ -442,3 +442,19 @@ lf_status lf_entry_drop_draft(struct lf_entry *e)
 {
 	return lf_draft_delete(e->db, e->form->id, e->rec->gid);
 }
+
+lf_status lf_record_set_retired(struct lf_db *db, const struct lf_kind *k, const char *gid, int retired)
+{
+	struct lf_rec *r;
+	lf_status s;
+
+	if (lf_field_index(k, "retired") < 0)
+		return lf_fail(db, LF_USAGE, "%s没有“停用”这一项。", k->label);
+	r = lf_rec_new(k);
+	if ((s = lf_rec_load(db, k, gid, r)) == LF_OK) {
+		lf_rec_set_int(r, "retired", retired ? 1 : 0);
+		s = lf_rec_put(db, r);
+	}
+	lf_rec_free(r);
+	return s;
+}

@@ -60,4 +60,8 @@ lf_status lf_entry_find_draft(struct lf_entry *e, struct lf_draft *d);
 void lf_entry_apply_draft(struct lf_entry *e, const struct lf_draft *d);
 lf_status lf_entry_drop_draft(struct lf_entry *e);
 
+/* Mark a record retired (已撤销 / 已离岗) or back in use: a new revision
+ * with only its `retired` field changed. LF_USAGE if the kind has none. */
+lf_status lf_record_set_retired(struct lf_db *db, const struct lf_kind *k, const char *gid, int retired);
+
 #endif

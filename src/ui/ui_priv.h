@@ -1,0 +1,17 @@
+/* ui_priv: what the files of src/ui/ share and screens do not need. */
+#ifndef LIANFANG_UI_PRIV_H
+#define LIANFANG_UI_PRIV_H
+
+#include "lianfang/screen.h"
+
+/* Choose colours or monochrome for this terminal (after newterm). */
+void lf_ui_theme_init(void);
+/* The form-file warnings of this run, for the help page. */
+void lf_ui_warnings(struct lf_ui *ui, struct lf_buf *b);
+
+/* 1 while a bracketed paste is arriving: keys are text. */
+int lf_ui_pasting(const struct lf_ui *ui);
+/* Start the search of the picker on top with this typed key. */
+void lf_picker_type(struct lf_ui *ui, int key);
+
+#endif
