@@ -123,6 +123,10 @@ struct lf_screen_ops {
 	void (*resume)(struct lf_screen *s);
 	/* Add to the F1 help page (the field's help, …). Optional. */
 	void (*help)(struct lf_screen *s, struct lf_buf *b);
+	/* Keys of a widget the screen embeds (lf_edit_actions, lf_list_actions),
+	 * listed on the help page after the screen's own. Optional. */
+	const struct lf_action *more_actions;
+	const char *more_title;
 	void (*free)(struct lf_screen *s);
 };
 

@@ -868,8 +868,7 @@ int lf_ui_run(struct lf_cli *cli, struct lf_db *db)
 	}
 	lf_home_open(ui);
 	if (ui->nwarn)
-		lf_ui_msg(ui, LF_MSG_ERROR, "%s（改用内置表单%s）", ui->warnings[0],
-		          ui->nwarn > 1 ? "；还有别的问题，见 F1 帮助" : "");
+		lf_ui_msg(ui, LF_MSG_ERROR, "%s%s", ui->warnings[0], ui->nwarn > 1 ? "（还有别的问题，见 F1 帮助）" : "");
 	while (ui->n > 0 && !ui->stop) {
 		redraw(ui);
 		key = read_key(ui);

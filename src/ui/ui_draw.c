@@ -18,7 +18,8 @@ void lf_ui_theme_init(void)
 {
 	const char *nc = getenv("NO_COLOR");
 
-	colour = has_colors() && !(nc && *nc) && COLORS >= 8;
+	/* COLORS is known only after start_color() */
+	colour = has_colors() && !(nc && *nc) && start_color() == OK && COLORS >= 8;
 	/* monochrome: what every terminal down to a vt100 can show */
 	theme[LF_R_NORMAL] = A_NORMAL;
 	theme[LF_R_TITLE] = A_REVERSE;
@@ -37,7 +38,6 @@ void lf_ui_theme_init(void)
 	theme[LF_R_PLACEHOLDER] = A_REVERSE;
 	if (!colour)
 		return;
-	start_color();
 	use_default_colors();
 	init_pair(P_TITLE, COLOR_WHITE, COLOR_BLUE);
 	init_pair(P_PATH, COLOR_CYAN, -1);

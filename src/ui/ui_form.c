@@ -232,6 +232,20 @@ static void draw_hint(struct form *m, WINDOW *w, int i, int y, int x, int room)
 	                                                                                                : LF_R_DIM));
 }
 
+/* A text area's count, under its label. */
+static void draw_count(struct form *m, WINDOW *w, int i, int y, int x, int width)
+{
+	const struct lf_form_field *fd = &m->f->fields[i];
+	size_t n = lf_edit_chars(&m->ed[i]);
+	char count[64];
+
+	if (fd->max)
+		snprintf(count, sizeof count, "%zu/%d 字", n, fd->max);
+	else
+		snprintf(count, sizeof count, "%zu 字", n);
+	lf_ui_print(w, y, x, width, count, lf_ui_attr(fd->max && n > (size_t)fd->max ? LF_R_ERROR : LF_R_DIM));
+}
+
 static void form_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 {
 	struct form *m = (struct form *)s;
@@ -270,7 +284,9 @@ static void form_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 		snprintf(label, sizeof label, "%s%s", fd->label, fd->required && fd->input != LF_IN_BOOL ? "*" : "");
 		lf_ui_print(w, y, 2, lw, label, lf_ui_attr(i == m->focus ? LF_R_PATH : LF_R_LABEL));
 		draw_field(m, w, i, y, x0, &p[i], vis);
-		if (i == m->focus)
+		if (i == m->focus && fd->input == LF_IN_MULTILINE && vis > 1)
+			draw_count(m, w, i, y + 1, 2, lw);
+		else if (i == m->focus)
 			draw_hint(m, w, i, y, x0 + p[i].w + 2, cols - (x0 + p[i].w + 2) - 1);
 		if (m->e->err[i] && y + p[i].h < rows + head)
 			lf_ui_print(w, y + p[i].h, x0, cols - x0 - 1, m->e->err[i], lf_ui_attr(LF_R_ERROR));
@@ -535,7 +551,8 @@ static void form_help(struct lf_screen *s, struct lf_buf *b)
 	const struct lf_form_field *fd = &m->f->fields[m->focus];
 	static const char *const kinds[] = { "一行文字", "多行文字", "日期", "整数", "从选项中选", "从列表中选", "是或否" };
 
-	lf_buf_addf(b, "当前一项：%s（%s%s", fd->label, kinds[fd->input], fd->required ? "，必填" : "");
+	lf_buf_addf(b, "当前一项：%s（%s%s", fd->label, kinds[fd->input],
+	            fd->input == LF_IN_BOOL ? "" : fd->required ? "，必填" : "，可不填");
 	if (fd->max && (fd->input == LF_IN_TEXT || fd->input == LF_IN_MULTILINE))
 		lf_buf_addf(b, "，最多 %d 个字", fd->max);
 	if (fd->input == LF_IN_INT)
@@ -549,7 +566,6 @@ static void form_help(struct lf_screen *s, struct lf_buf *b)
 		lf_buf_addf(b, "\n这张表单：%s\n", m->f->help);
 	lf_buf_addf(b, "\n标 * 的项必须填写。表单定义：%s（%s.form）。\n", m->f->origin ? m->f->origin : "内置", m->f->id);
 	lf_buf_adds(b, "离开一项时检查它；有错会在它下面说明，已输入的文字不会丢。粘贴的长文字会完整保留。\n");
-	lf_help_add_actions(b, "编辑文字", lf_edit_actions);
 }
 
 static void form_resume(struct lf_screen *s)
@@ -587,6 +603,8 @@ static const struct lf_screen_ops form_ops = {
 	.hangup = form_hangup,
 	.resume = form_resume,
 	.help = form_help,
+	.more_actions = lf_edit_actions,
+	.more_title = "编辑文字",
 	.free = form_free,
 };
 

@@ -177,6 +177,7 @@ void lf_help_open(struct lf_ui *ui, struct lf_screen *of)
 	lf_buf_init(&b);
 	if (of) {
 		lf_buf_addf(&b, "帮助：%s\n", of->title);
+		lf_ui_warnings(ui, &b);
 		if (of->ops->help) {
 			lf_buf_adds(&b, "\n");
 			of->ops->help(of, &b);
@@ -185,9 +186,10 @@ void lf_help_open(struct lf_ui *ui, struct lf_screen *of)
 			lf_help_add_actions(&b, "本屏的按键", of->ops->actions);
 	}
 	lf_help_add_actions(&b, "每一屏都能用的按键", lf_global_actions);
+	if (of && of->ops->more_actions)
+		lf_help_add_actions(&b, of->ops->more_title ? of->ops->more_title : "其他按键", of->ops->more_actions);
 	lf_buf_adds(&b, "\n没有功能键（F1–F10）的终端（如 vt100 或某些 SSH 客户端），用每项后面列出的"
 	                "Ctrl 键或字母键。Ctrl-S 不起作用时，请关掉终端的流控（stty -ixon）或用 F2。\n");
-	lf_ui_warnings(ui, &b);
 	h = lf_alloc(sizeof *h);
 	h->text = lf_buf_steal(&b);
 	snprintf(title, sizeof title, "帮助");

@@ -155,7 +155,6 @@ static void picker_help(struct lf_screen *s, struct lf_buf *b)
 {
 	(void)s;
 	lf_buf_adds(b, "从列表中选定一项。列表每次只从数据库读一屏，记录再多也一样快。\n");
-	lf_help_add_actions(b, "在列表中移动", lf_list_actions);
 }
 
 static void picker_free(struct lf_screen *s)
@@ -178,6 +177,8 @@ static const struct lf_screen_ops picker_ops = {
 	.action = picker_action,
 	.key = picker_key,
 	.help = picker_help,
+	.more_actions = lf_list_actions,
+	.more_title = "在列表中移动",
 	.free = picker_free,
 };
 

@@ -242,7 +242,6 @@ static void records_help(struct lf_screen *s, struct lf_buf *b)
 	if (r->f->help)
 		lf_buf_addf(b, "%s", r->f->help);
 	lf_buf_adds(b, "\n列表每次只从数据库读一屏，记录再多，翻页和查找也一样快。\n");
-	lf_help_add_actions(b, "在列表中移动", lf_list_actions);
 }
 
 static void records_free(struct lf_screen *s)
@@ -263,6 +262,8 @@ static const struct lf_screen_ops records_ops = {
 	.enabled = records_enabled,
 	.resume = records_resume,
 	.help = records_help,
+	.more_actions = lf_list_actions,
+	.more_title = "在列表中移动",
 	.free = records_free,
 };
 

@@ -31,6 +31,7 @@
  *   expect-restored           after the exit: normal screen, cursor shown, echo on
  *   mark                      remember the byte count
  *   expect-bytes-max N        at most N bytes written since the mark
+ *   expect-bytes-min N        at least N bytes (to show what a full repaint costs)
  *   type-each TEXT MAX        type one character at a time, each repaint ≤ MAX bytes
  *   settle MS                 read until nothing comes for MS milliseconds
  *   dump                      print the screen as comments
@@ -338,6 +339,8 @@ static int colour_cells(void)
 
 /* ------------------------------------------------------------------ waiting */
 
+static void settle(int ms);
+
 typedef int (*cond_fn)(const void *arg);
 
 static int wait_until(cond_fn f, const void *arg)
@@ -354,7 +357,16 @@ static int wait_until(cond_fn f, const void *arg)
 }
 
 static int cond_has(const void *a) { return screen_has(a); }
-static int cond_gone(const void *a) { return !screen_has(a); }
+
+/* Gone, and still gone once the program has stopped writing: a repaint in
+ * flight can blank a line for a moment. */
+static int cond_gone(const void *a)
+{
+	if (screen_has(a))
+		return 0;
+	settle(40);
+	return !screen_has(a);
+}
 static int cond_exited(const void *a) { (void)a; reap(0); return H.exited; }
 
 static int cond_cursor(const void *a)
@@ -485,6 +497,7 @@ static void type_each(const char *text, long max)
 	int n = 0;
 	char one[8];
 
+	settle(60); /* what an earlier step drew is not this step's */
 	while (*p) {
 		size_t len = 1;
 		long long before;
@@ -500,6 +513,8 @@ static void type_each(const char *text, long max)
 		for (long long until = now_ms() + H.timeout; H.bytes == before && now_ms() < until;)
 			pump(10);
 		settle(60);
+		if (H.bytes - before > max)
+			printf("# \"%s\" wrote %lld bytes\n", one, H.bytes - before);
 		if (H.bytes - before > worst)
 			worst = (long)(H.bytes - before);
 		total += (long)(H.bytes - before);
@@ -634,6 +649,11 @@ static int run_line(char *line)
 
 		settle(60);
 		tap(H.bytes - H.mark <= max, "%lld bytes written since the mark (limit %ld)", H.bytes - H.mark, max);
+	} else if (!strcmp(cmd, "expect-bytes-min")) {
+		long min = atol(arg);
+
+		settle(60);
+		tap(H.bytes - H.mark >= min, "%lld bytes written since the mark (at least %ld)", H.bytes - H.mark, min);
 	} else if (!strcmp(cmd, "type-each")) {
 		char *sp = strrchr(arg, ' ');
 
