@@ -253,8 +253,11 @@ int lf_list_search(struct lf_list *l, const char *q, int dir)
 	struct lf_listrow *hit = rows_new(1);
 	int found = 0, wrapped = 0;
 
+	char *again = lf_strdup(q); /* q may be l->query itself (search again) */
+
 	lf_free(l->query);
-	l->query = lf_strdup(q);
+	l->query = again;
+	q = again;
 	if (!q || !*q) {
 		rows_free(hit, 1);
 		return 0;
@@ -339,8 +342,10 @@ void lf_list_draw(struct lf_list *l, WINDOW *w, int y, int x, int rows, int cols
 			lf_ui_fill(w, y + 1 + i, x, cols, a);
 		cx = x + 1;
 		for (c = 0; c < l->ncols; c++) {
+			/* colour pairs cannot be combined: in colour the match has its
+			 * own; in monochrome it keeps the selection's reverse */
 			lf_ui_print_hl(w, y + 1 + i, cx, widths[c], r->cell[c], a, l->query,
-			               lf_ui_attr(LF_R_MATCH) | (i == l->sel ? A_BOLD : 0));
+			               lf_ui_attr(LF_R_MATCH) | (i == l->sel && !lf_ui_colour() ? A_REVERSE : 0));
 			cx += widths[c] + 2;
 		}
 	}
