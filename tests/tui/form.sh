@@ -136,4 +136,27 @@ expect-exit 0
 EOS
 contains "$(q d.db "SELECT p1_start || ' ' || p1_end FROM cycle")" "2026-03-01 2026-03-02" "dates stored as ISO"
 
+# A bracketed paste (xterm, tmux) with a line break into a one-line field
+# stays in that field, the break a space; typed Enter moves on as usual.
+tui -- --db d.db <<'EOS'
+wait 首页
+type 3
+wait 共 26 条
+type a
+wait 新建人员
+type 粘贴测试
+key Tab Tab
+raw \e[200~科长\r兼\t办公室主任\e[201~
+wait 科长 兼 办公室主任
+expect-cursor 6 29
+key Enter
+wait-cursor 7 11
+key F2
+wait 已保存
+type q
+type q
+expect-exit 0
+EOS
+contains "$(q d.db "SELECT title FROM person WHERE name = '粘贴测试'")" "科长 兼 办公室主任" "pasted text kept whole in its field"
+
 done_testing
