@@ -25,8 +25,8 @@ DEB_PKGS := libncurses-dev libsqlite3-dev libsodium-dev libxlsxwriter-dev
 # What the tests need besides the build: a terminal emulator library and tmux
 # for screen tests, luit and locales for the GBK terminal, unzip and xmllint
 # to open the .xlsx files we write.
-TEST_CMDS     := tmux luit localedef unzip xmllint sqlite3 setpriv
-TEST_DEB_PKGS := libvterm-dev tmux luit locales unzip libxml2-utils sqlite3 util-linux
+TEST_CMDS     := tmux luit localedef unzip xmllint sqlite3 setpriv strace
+TEST_DEB_PKGS := libvterm-dev tmux luit locales unzip libxml2-utils sqlite3 util-linux strace
 
 ifeq ($(V),1)
 Q :=
@@ -166,7 +166,16 @@ $(SAN)/tui-harness: $(patsubst %.c,$(SAN)/obj/%.o,$(HARN_SRC)) | $(B)/config.mk
 	$(call msg,LD-SAN,$@)
 	$(Q)$(CC) $(SANFLAGS) -o $@ $^ $$($(PKG_CONFIG) --libs vterm) -lutil $(ICONV_LIBS)
 
-CHECK_BINS := $(SAN)/lianfang $(SAN)/unit-tests $(if $(HARN_SRC),$(SAN)/tui-harness)
+# The merge fuzz target without libFuzzer: driver.c runs the seed corpus and
+# deterministic mutations of it (tests/cli/merge-fuzz.sh); `make fuzz` builds
+# the same target with clang and libFuzzer (tests/fuzz/run).
+FUZZ_SRC := tests/fuzz/fuzz_merge.c tests/fuzz/driver.c
+
+$(SAN)/fuzz-merge: $(patsubst %.c,$(SAN)/obj/%.o,$(FUZZ_SRC)) $(SAN_OBJ) $(SAN_GEN)
+	$(call msg,LD-SAN,$@)
+	$(Q)$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS)
+
+CHECK_BINS := $(SAN)/lianfang $(SAN)/unit-tests $(if $(HARN_SRC),$(SAN)/tui-harness) $(SAN)/fuzz-merge
 
 check: check-deps
 	@$(MAKE) --no-print-directory $(CHECK_BINS)
@@ -182,7 +191,13 @@ run: $(B)/lianfang
 bench: $(B)/lianfang
 	@LIANFANG_BUILD=$(abspath $(B)) tests/bench/run
 
-fuzz: $(B)/config.mk
+# libFuzzer needs clang and its runtime (Debian: clang, libclang-rt-dev).
+fuzz: $(B)/config.mk $(GEN)
+	@missing=; printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' \
+	  > $(B)/fuzz-probe.c; \
+	clang -fsanitize=fuzzer -o $(B)/fuzz-probe $(B)/fuzz-probe.c >/dev/null 2>&1 || missing="clang libclang-rt-dev"; \
+	rm -f $(B)/fuzz-probe $(B)/fuzz-probe.c; \
+	$(install_or_explain)
 	@LIANFANG_BUILD=$(abspath $(B)) tests/fuzz/run
 
 # ---------------------------------------------------------------- install

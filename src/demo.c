@@ -5,7 +5,12 @@
  * The seed picks names, scores and how far each self-check has got, so the
  * same seed always gives the same records (and ids: the handle is seeded). */
 #include "lianfang/demo.h"
+#include "lianfang/auth.h"
+#include "lianfang/cycle.h"
 #include "lianfang/grade.h"
+#include "lianfang/plan.h"
+#include "lianfang/review.h"
+#include "lianfang/risk.h"
 #include "lianfang/rec.h"
 #include "lianfang/selfcheck.h"
 #include "lianfang/util.h"
@@ -286,6 +291,7 @@ struct gen {
 	char cycle[LF_GID_LEN + 1];
 	char discipline_head[LF_GID_LEN + 1]; /* 纪检监察室主任, the supervisor of measures */
 	char discipline_name[64];
+	char high_name[64];                   /* the unit's name of the highest level */
 	int used_names[LF_COUNT(surnames) * LF_COUNT(given) / 8 + 1];
 	int nposts;
 };
@@ -386,31 +392,13 @@ static void set_opt(struct lf_rec *r, const char *field, const char *s)
 
 static lf_status make_cycle(struct gen *g, int year)
 {
-	struct lf_rec *r = rec("cycle");
-	char buf[11];
-	lf_status st;
+	struct lf_scheme sc;
+	lf_status st = lf_cycle_add(g->db, year, NULL, g->cycle); /* seed 001's schedule */
 
-	lf_rec_set_int(r, "year", year);
-	snprintf(buf, sizeof buf, "%d", year);
-	{
-		char title[64];
-
-		snprintf(title, sizeof title, "%d年度廉政风险点防范管理", year);
-		lf_rec_set_text(r, "title", title);
+	if (st == LF_OK && (st = lf_scheme_load(g->db, &sc)) == LF_OK) {
+		snprintf(g->high_name, sizeof g->high_name, "%s", lf_scheme_level_name(&sc, LF_LEVEL_HIGH));
+		lf_scheme_free(&sc);
 	}
-	/* The schedule of seed 001: March, April, May–November, December. */
-#define PHASE_DATE(field, md) snprintf(buf, sizeof buf, "%d-%s", year, md), lf_rec_set_text(r, field, buf)
-	PHASE_DATE("p1_start", "03-01");
-	PHASE_DATE("p1_end", "03-31");
-	PHASE_DATE("p2_start", "04-01");
-	PHASE_DATE("p2_end", "04-30");
-	PHASE_DATE("p3_start", "05-01");
-	PHASE_DATE("p3_end", "11-30");
-	PHASE_DATE("p4_start", "12-01");
-	PHASE_DATE("p4_end", "12-31");
-#undef PHASE_DATE
-	st = put(g, r, g->cycle);
-	lf_rec_free(r);
 	return st;
 }
 
@@ -428,22 +416,18 @@ static const char plan_body[] =
 
 static lf_status make_plan(struct gen *g, int year, const char *office)
 {
-	struct lf_rec *r = rec("plan");
+	struct lf_plan_in in;
 	char title[160], doc[64], date[11];
-	lf_status st;
 
 	snprintf(title, sizeof title, "%d年度廉政风险点防范管理工作实施方案", year);
 	snprintf(doc, sizeof doc, "肃市监党发〔%d〕%d号", year, 3 + pick(g, 5));
 	snprintf(date, sizeof date, "%d-02-%02d", year, 20 + pick(g, 8));
-	lf_rec_set_text(r, "cycle", g->cycle);
-	lf_rec_set_text(r, "title", title);
-	lf_rec_set_text(r, "doc_no", doc);
-	lf_rec_set_text(r, "issued", date);
-	lf_rec_set_text(r, "office", office);
-	lf_rec_set_text(r, "body", plan_body);
-	st = put(g, r, NULL);
-	lf_rec_free(r);
-	return st;
+	in.title = title;
+	in.doc_no = doc;
+	in.issued = date;
+	in.office = office;
+	in.body = plan_body;
+	return lf_plan_set(g->db, g->cycle, &in, NULL);
 }
 
 static lf_status make_meetings(struct gen *g, int year)
@@ -466,37 +450,34 @@ static lf_status make_meetings(struct gen *g, int year)
 	size_t i;
 
 	for (i = 0; i < LF_COUNT(m) && st == LF_OK; i++) {
-		struct lf_rec *r = rec("meeting");
-		char date[11];
+		struct lf_meeting_in in;
+		char date[11], count[16];
 
 		snprintf(date, sizeof date, "%d-%s", year, m[i].md);
-		lf_rec_set_text(r, "cycle", g->cycle);
-		lf_rec_set_text(r, "held", date);
-		lf_rec_set_text(r, "kind", m[i].kind);
-		lf_rec_set_text(r, "title", m[i].title);
-		lf_rec_set_text(r, "place", m[i].place);
-		lf_rec_set_text(r, "attendees", m[i].attendees);
-		lf_rec_set_int(r, "count", m[i].count - pick(g, 4));
-		lf_rec_set_text(r, "notes", m[i].notes);
-		st = put(g, r, NULL);
-		lf_rec_free(r);
+		snprintf(count, sizeof count, "%d", m[i].count - pick(g, 4));
+		in.held = date;
+		in.kind = m[i].kind;
+		in.title = m[i].title;
+		in.place = m[i].place;
+		in.attendees = m[i].attendees;
+		in.count = count;
+		in.notes = m[i].notes;
+		st = lf_meeting_add(g->db, g->cycle, &in, NULL);
 	}
 	return st;
 }
 
 static lf_status add_member(struct gen *g, const char *person, const char *role, const char *duty, int seq)
 {
-	struct lf_rec *r = rec("group_member");
-	lf_status st;
+	struct lf_member_in in;
+	char n[16];
 
-	lf_rec_set_text(r, "cycle", g->cycle);
-	lf_rec_set_text(r, "person", person);
-	lf_rec_set_text(r, "role", role);
-	set_opt(r, "duty", duty);
-	lf_rec_set_int(r, "seq", seq);
-	st = put(g, r, NULL);
-	lf_rec_free(r);
-	return st;
+	snprintf(n, sizeof n, "%d", seq);
+	in.person = person;
+	in.role = role;
+	in.duty = duty;
+	in.seq = n;
+	return lf_member_add(g->db, g->cycle, &in, NULL);
 }
 
 /* ------------------------------------------------------------------ organisation, phase 2 */
@@ -637,29 +618,9 @@ static lf_status set_leaders(struct gen *g)
 
 /* ------------------------------------------------------------------ self-checks and reviews */
 
-static lf_status review(struct gen *g, const char *selfcheck, const char *step, const char *result,
-                        const char *grade, const char *opinion, const char *signer, const char *date,
-                        const char *rework_due)
-{
-	struct lf_rec *r = rec("review");
-	char hash[65];
-	lf_status st = lf_selfcheck_content_hash(g->db, selfcheck, hash);
-
-	if (st == LF_OK) {
-		lf_rec_set_text(r, "selfcheck", selfcheck);
-		lf_rec_set_text(r, "step", step);
-		set_opt(r, "result", result);
-		set_opt(r, "grade", grade);
-		set_opt(r, "opinion", opinion);
-		lf_rec_set_text(r, "signer", signer);
-		lf_rec_set_text(r, "signed", date);
-		set_opt(r, "rework_due", rework_due);
-		lf_rec_set_text(r, "content_hash", hash);
-		st = put(g, r, NULL);
-	}
-	lf_rec_free(r);
-	return st;
-}
+/* Self-checks, risks, measures and the review chain go through the model
+ * (selfcheck.h, risk.h, grade.h, review.h), so the demo obeys the same state
+ * machine and checks as the screens and commands. */
 
 static const char *dept_head_name(struct gen *g, struct made_post *mp)
 {
@@ -671,20 +632,26 @@ static const char *dept_head_name(struct gen *g, struct made_post *mp)
 	return mp->person_name;
 }
 
-static lf_status set_status(struct gen *g, const char *gid, const char *status, const char *grade,
-                            const char *rework_due)
+/* The first of the candidates who is not the form's own person: nobody
+ * reviews their own form. */
+static const char *other_than(const char *self, const char *a, const char *b, const char *c)
 {
-	struct lf_rec *r = rec("selfcheck");
-	lf_status st = lf_rec_load(g->db, lf_kind_find("selfcheck"), gid, r);
+	return strcmp(a, self) ? a : strcmp(b, self) ? b : c;
+}
 
-	if (st == LF_OK) {
-		lf_rec_set_text(r, "status", status);
-		set_opt(r, "grade", grade);
-		set_opt(r, "rework_due", rework_due);
-		st = put(g, r, NULL);
-	}
-	lf_rec_free(r);
-	return st;
+static lf_status step(struct gen *g, const char *sc, enum lf_review_step which, const char *signer, const char *date,
+                      int reject, const char *grade, const char *opinion, const char *due)
+{
+	struct lf_review_in in;
+
+	memset(&in, 0, sizeof in);
+	in.signer = signer;
+	in.date = date;
+	in.reject = reject;
+	in.grade = grade;
+	in.opinion = opinion;
+	in.rework_due = due;
+	return lf_review_step(g->db, sc, which, &in);
 }
 
 /* How far a self-check has got, as the year stands in late November. */
@@ -697,78 +664,80 @@ static enum progress choose_progress(struct gen *g)
 	return x < 8 ? DRAFT : x < 16 ? SUBMITTED : x < 22 ? HEAD : x < 28 ? LEADER : x < 38 ? RETURNED : ACCEPTED;
 }
 
-static lf_status make_risks(struct gen *g, struct made_post *mp, const char *selfcheck, int year)
+static lf_status make_measures(struct gen *g, struct made_post *mp, const struct demo_risk *dr, const char *risk,
+                               int year)
 {
 	lf_status st = LF_OK;
-	int k, j, seq = 1;
+	int m;
+
+	for (m = 0; m < 3 && dr->measures[m] && st == LF_OK; m++) {
+		struct lf_measure_in in;
+		const char *f[4];
+		char buf[600], due[11], done[11];
+		int state = pick(g, 3);
+
+		split(dr->measures[m], buf, sizeof buf, f, 3);
+		memset(&in, 0, sizeof in);
+		in.stage = f[0];
+		in.content = f[1];
+		in.rule = f[2];
+		in.responsible = mp->person;
+		in.supervisor = g->discipline_head[0] ? g->discipline_head : NULL;
+		snprintf(due, sizeof due, "%d-%02d-30", year, 6 + pick(g, 6));
+		in.due = due;
+		in.status = state == 0 ? "done" : state == 1 ? "doing" : "planned";
+		if (state == 0) {
+			date_add(due, -pick(g, 20) - 1, done);
+			in.done = done;
+		}
+		st = lf_measure_add(g->db, risk, &in, NULL, NULL);
+	}
+	return st;
+}
+
+static lf_status make_risks(struct gen *g, struct made_post *mp, const char *selfcheck, int year)
+{
 	static const char *const found_by[] = { "个人自查", "个人自查", "部门评查", "交叉互查", "组织审定" };
+	lf_status st = LF_OK;
+	int k, j;
 
 	for (k = 0; k < 2 && mp->src->powers[k].name && st == LF_OK; k++) {
 		const struct demo_power *p = &mp->src->powers[k];
 
-		for (j = 0; j < 2 && p->risks[j].desc && st == LF_OK; j++, seq++) {
+		for (j = 0; j < 2 && p->risks[j].desc && st == LF_OK; j++) {
 			const struct demo_risk *dr = &p->risks[j];
-			struct lf_rec *r = rec("risk");
-			char risk[LF_GID_LEN + 1];
-			int prob = dr->p, sev = dr->s, proposed, m, step;
+			struct lf_risk_in in;
+			struct lf_risk_list made;
+			char risk[LF_GID_LEN + 1], prob[4], sev[4];
+			int pr = dr->p, step;
 
 			/* The seed nudges probability a little, as different offices judge differently. */
 			if (pick(g, 4) == 0)
-				prob = prob > 1 && pick(g, 2) ? prob - 1 : prob < 3 ? prob + 1 : prob;
-			proposed = lf_grade_propose(g->db, prob, sev);
-			lf_rec_set_text(r, "cycle", g->cycle);
-			lf_rec_set_text(r, "selfcheck", selfcheck);
-			lf_rec_set_text(r, "post", mp->post);
-			lf_rec_set_text(r, "person", mp->person);
-			lf_rec_set_text(r, "power", mp->powers[k]);
+				pr = pr > 1 && pick(g, 2) ? pr - 1 : pr < 3 ? pr + 1 : pr;
+			snprintf(prob, sizeof prob, "%d", pr);
+			snprintf(sev, sizeof sev, "%d", dr->s);
+			memset(&in, 0, sizeof in);
+			in.description = dr->desc;
+			in.category = dr->category;
+			in.source = dr->source;
+			in.found_by = found_by[pick(g, (int)LF_COUNT(found_by))];
+			in.probability = prob;
+			in.severity = sev;
+			in.power = mp->powers[k];
 			for (step = 0; step < 6 && !mp->risky_steps[k][step][0]; step++)
 				;
 			if (step < 6)
-				lf_rec_set_text(r, "step", mp->risky_steps[k][step]);
-			lf_rec_set_int(r, "seq", seq);
-			lf_rec_set_text(r, "description", dr->desc);
-			lf_rec_set_text(r, "category", dr->category);
-			lf_rec_set_text(r, "source", dr->source);
-			lf_rec_set_text(r, "found_by", found_by[pick(g, (int)LF_COUNT(found_by))]);
-			lf_rec_set_int(r, "probability", prob);
-			lf_rec_set_int(r, "severity", sev);
-			lf_rec_set_int(r, "level_proposed", proposed);
+				in.step = mp->risky_steps[k][step];
+			if ((st = lf_risk_add(g->db, selfcheck, &in, risk)))
+				break;
 			/* Now and then the leadership grades otherwise, and says why. */
-			if (proposed == 2 && !strcmp(dr->category, "行政执法") && pick(g, 3) == 0) {
-				lf_rec_set_int(r, "level", 3);
-				lf_rec_set_text(r, "level_reason", "近年全系统同类岗位发生过违纪案件，领导小组研究提高一级。");
-			} else {
-				lf_rec_set_int(r, "level", proposed);
-			}
-			st = put(g, r, risk);
-			lf_rec_free(r);
-			for (m = 0; m < 3 && dr->measures[m] && st == LF_OK; m++) {
-				const char *f[4];
-				char buf[600], due[11];
-				int done = pick(g, 3);
-
-				split(dr->measures[m], buf, sizeof buf, f, 3);
-				r = rec("measure");
-				lf_rec_set_text(r, "risk", risk);
-				lf_rec_set_int(r, "seq", m + 1);
-				lf_rec_set_text(r, "stage", f[0]);
-				lf_rec_set_text(r, "content", f[1]);
-				set_opt(r, "rule", f[2]);
-				lf_rec_set_text(r, "responsible", mp->person);
-				if (g->discipline_head[0])
-					lf_rec_set_text(r, "supervisor", g->discipline_head);
-				snprintf(due, sizeof due, "%d-%02d-30", year, 6 + pick(g, 6));
-				lf_rec_set_text(r, "due", due);
-				lf_rec_set_text(r, "status", done == 0 ? "done" : done == 1 ? "doing" : "planned");
-				if (done == 0) {
-					char d[11];
-
-					date_add(due, -pick(g, 20) - 1, d);
-					lf_rec_set_text(r, "done", d);
-				}
-				st = put(g, r, NULL);
-				lf_rec_free(r);
-			}
+			if ((st = lf_risk_get(g->db, risk, &made)) == LF_OK && made.v[0].level_proposed == LF_LEVEL_MID &&
+			    !strcmp(dr->category, "行政执法") && pick(g, 3) == 0)
+				st = lf_grade_set_level(g->db, risk, g->high_name,
+				                        "近年全系统同类岗位发生过违纪案件，领导小组研究提高一级。");
+			lf_risk_list_free(&made);
+			if (st == LF_OK)
+				st = make_measures(g, mp, dr, risk, year);
 		}
 	}
 	return st;
@@ -776,37 +745,29 @@ static lf_status make_risks(struct gen *g, struct made_post *mp, const char *sel
 
 static lf_status make_selfcheck(struct gen *g, struct made_post *mp, int year, const char *leader_name)
 {
-	struct lf_rec *r = rec("selfcheck");
+	static const char head_ok[] = "风险点查找基本全面，措施具体可行，同意。";
+	struct lf_selfcheck_in in;
 	char gid[LF_GID_LEN + 1], filled[11], signed_head[11], signed_leader[11], assessed[11], due[11];
 	enum progress pr = choose_progress(g);
-	const char *head = dept_head_name(g, mp);
+	const char *self = mp->person_name, *principal = g->made[0].person_name, *inspector = g->made[3].person_name;
+	const char *head = other_than(self, dept_head_name(g, mp), leader_name, inspector);
+	const char *leader = other_than(self, leader_name, principal, inspector);
+	const char *assessor = other_than(self, g->discipline_name, inspector, principal);
 	lf_status st;
 
 	snprintf(filled, sizeof filled, "%d-04-%02d", year, 6 + pick(g, 12));
-	lf_rec_set_text(r, "cycle", g->cycle);
-	lf_rec_set_text(r, "post", mp->post);
-	lf_rec_set_text(r, "person", mp->person);
-	lf_rec_set_text(r, "duties", mp->src->duties);
-	lf_rec_set_text(r, "filled", filled);
-	lf_rec_set_text(r, "status", "draft");
-	if (pr != DRAFT)
-		lf_rec_set_text(r, "submitted", filled);
-	st = put(g, r, gid);
-	lf_rec_free(r);
-	if (st == LF_OK)
-		st = make_risks(g, mp, gid, year);
-	if (st || pr == DRAFT)
+	in.duties = mp->src->duties;
+	in.filled = filled;
+	if ((st = lf_selfcheck_new(g->db, g->cycle, mp->post, mp->person, &in, gid)) ||
+	    (st = make_risks(g, mp, gid, year)) || pr == DRAFT)
 		return st;
-	if ((st = set_status(g, gid, "submitted", NULL, NULL)) || pr == SUBMITTED)
+	if ((st = step(g, gid, LF_REVIEW_SUBMIT, self, filled, 0, NULL, NULL, NULL)) || pr == SUBMITTED)
 		return st;
 	date_add(filled, 2 + pick(g, 3), signed_head);
-	if ((st = review(g, gid, "head", "同意", NULL, "风险点查找基本全面，措施具体可行，同意。", head,
-	                 signed_head, NULL)) ||
-	    (st = set_status(g, gid, "head_signed", NULL, NULL)) || pr == HEAD)
+	if ((st = step(g, gid, LF_REVIEW_HEAD, head, signed_head, 0, NULL, head_ok, NULL)) || pr == HEAD)
 		return st;
 	date_add(signed_head, 2 + pick(g, 4), signed_leader);
-	if ((st = review(g, gid, "leader", "同意", NULL, "同意处室意见。", leader_name, signed_leader, NULL)) ||
-	    (st = set_status(g, gid, "leader_signed", NULL, NULL)) || pr == LEADER)
+	if ((st = step(g, gid, LF_REVIEW_LEADER, leader, signed_leader, 0, NULL, "同意处室意见。", NULL)) || pr == LEADER)
 		return st;
 	date_add(signed_leader, 5 + pick(g, 5), assessed);
 	if (pr == RETURNED) {
@@ -814,20 +775,11 @@ static lf_status make_selfcheck(struct gen *g, struct made_post *mp, int year, c
 		const char *grade = pick(g, 2) ? "不准确" : "基本准确";
 
 		snprintf(due, sizeof due, "%d-%02d-%02d", year, pick(g, 2) ? 11 : 12, 10 + pick(g, 15));
-		if ((st = review(g, gid, "assess", NULL, grade,
-		                 "风险点查找不够具体，未结合岗位实际；防控措施针对性不强，请限期完善。",
-		                 g->discipline_name, assessed, due)))
-			return st;
-		return set_status(g, gid, "returned", grade, due);
+		return step(g, gid, LF_REVIEW_ASSESS, assessor, assessed, 0, grade,
+		            "风险点查找不够具体，未结合岗位实际；防控措施针对性不强，请限期完善。", due);
 	}
-	{
-		const char *grade = pick(g, 3) ? "准确" : "比较准确";
-
-		if ((st = review(g, gid, "assess", NULL, grade, "风险点查找准确，等级评定恰当。", g->discipline_name,
-		                 assessed, NULL)))
-			return st;
-		return set_status(g, gid, "accepted", grade, NULL);
-	}
+	return step(g, gid, LF_REVIEW_ASSESS, assessor, assessed, 0, pick(g, 3) ? "准确" : "比较准确",
+	            "风险点查找准确，等级评定恰当。", NULL);
 }
 
 /* ------------------------------------------------------------------ phases 3 and 4 */
@@ -1042,6 +994,8 @@ lf_status lf_demo_fill(struct lf_db *db, uint64_t seed)
 		st = make_phase3(g, year);
 	if (st == LF_OK)
 		st = make_phase4(g);
+	if (st == LF_OK)
+		st = lf_auth_demo_fill(db); /* one account per role (README "Users, roles …") */
 	st = lf_tx_end(db, st);
 	lf_free(g);
 	return st;

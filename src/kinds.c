@@ -83,7 +83,7 @@ static const struct lf_field measure_f[] = {
 	DATE("due", "完成期限", 0), CHOICE("status", "状态", 1, 7, "planned|doing|done"), DATE("done", "完成日期", 0),
 };
 static const struct lf_field review_f[] = {
-	REF("selfcheck", "自查表", 1, "selfcheck"), CHOICE("step", "审核环节", 1, 6, "head|leader|assess|upper"),
+	REF("selfcheck", "自查表", 1, "selfcheck"), CHOICE("step", "审核环节", 1, 6, "submit|head|leader|assess|upper"),
 	CHOICE("result", "审核结果", 0, 2, "同意|退回"), CHOICE("grade", "评估等次", 0, 4, "准确|比较准确|基本准确|不准确"),
 	TEXT("opinion", "意见", 0, 5000), TEXT("signer", "签字人", 1, 50), DATE("signed", "签字日期", 1), DATE("rework_due", "整改期限", 0),
 	{ "content_hash", "所签内容", LF_F_TEXT, NULL, 1, 64, 0, NULL },

@@ -906,6 +906,58 @@ lf_status lf_rec_load(struct lf_db *db, const struct lf_kind *k, const char *gid
 	return s;
 }
 
+/* ------------------------------------------------------------------ reading revisions */
+
+lf_status lf_rec_identity(struct lf_db *db, const char *gid, char kind[40], char owner[LF_CODE_MAX + 1])
+{
+	return gid_identity(db, gid, kind, owner);
+}
+
+/* Run a statement of REV_COLUMNS rows, binding gid to ?1 when given. */
+static lf_status each_rev_row(struct lf_db *db, const char *sql, const char *gid,
+                              int (*fn)(void *ctx, const struct lf_rev *v), void *ctx)
+{
+	sqlite3_stmt *st;
+	lf_status s = lf_prepare(db, sql, &st);
+	int rc;
+
+	if (s)
+		return s;
+	if (gid)
+		sqlite3_bind_text(st, 1, gid, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct lf_rev v;
+		int stop;
+
+		if ((s = rev_row(db, st, &v))) {
+			lf_rev_clear(&v);
+			break;
+		}
+		stop = fn(ctx, &v);
+		lf_rev_clear(&v);
+		if (stop)
+			break;
+	}
+	if (s == LF_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		s = lf_sqlfail(db, rc, "读取修订失败");
+	sqlite3_finalize(st);
+	return s;
+}
+
+lf_status lf_rev_each(struct lf_db *db, const char *gid,
+                      int (*fn)(void *ctx, const struct lf_rev *v), void *ctx)
+{
+	return gid ? each_rev_row(db, "SELECT " REV_COLUMNS " FROM rev WHERE gid = ?1 ORDER BY rid", gid, fn, ctx)
+	           : each_rev_row(db, "SELECT " REV_COLUMNS " FROM rev ORDER BY rid", NULL, fn, ctx);
+}
+
+lf_status lf_rev_leaves(struct lf_db *db, const char *gid,
+                        int (*fn)(void *ctx, const struct lf_rev *v), void *ctx)
+{
+	return each_rev_row(db, "SELECT " REV_COLUMNS " FROM rev WHERE gid = ?1 AND leaf = 1 "
+	                        "ORDER BY deleted ASC, gen DESC, rid DESC", gid, fn, ctx);
+}
+
 /* ------------------------------------------------------------------ conflicts */
 
 lf_status lf_conflicts(struct lf_db *db,

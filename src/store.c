@@ -160,7 +160,7 @@ static lf_status read_header(const char *path, struct header *h, char *err, size
 	int fd;
 
 	if (stat(path, &sb) != 0) {
-		if (errno == ENOENT)
+		if (errno == ENOENT || errno == ENOTDIR)
 			return fail_to(err, errlen, LF_NOTFOUND, "文件 %s 不存在。", path);
 		return fail_to(err, errlen, LF_IO, "无法访问 %s：%s", path, strerror(errno));
 	}
@@ -352,7 +352,13 @@ lf_status lf_db_open(const char *path, enum lf_open_mode mode, struct lf_db **ou
 	int appid = 0, version = 0;
 
 	*out = NULL;
-	if ((st = read_header(path, &h, err, errlen)))
+	if ((st = read_header(path, &h, err, errlen)) == LF_CORRUPT) {
+		/* A crash during a commit leaves page 1 describing the new, longer
+		 * file until the hot journal is rolled back: roll back, look again. */
+		recover_hot_journal(path);
+		st = read_header(path, &h, err, errlen);
+	}
+	if (st)
 		return st;
 	if (mode == LF_OPEN_WRITE) {
 		char *dir = dir_of(path);

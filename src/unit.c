@@ -54,6 +54,24 @@ void lf_unit_clear(struct lf_unit *u)
 	memset(u, 0, sizeof *u);
 }
 
+lf_status lf_unit_each(struct lf_db *db, int (*fn)(void *ctx, const char *code, const char *parent, int deleted),
+                       void *ctx)
+{
+	static const char sql[] = "SELECT code, coalesce(parent, ''), deleted FROM unit ORDER BY code";
+	sqlite3_stmt *st;
+	lf_status s = lf_prepare(db, sql, &st);
+	int rc;
+
+	if (s)
+		return s;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+		       sqlite3_column_int(st, 2)))
+			break;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取单位失败");
+}
+
 int lf_unit_is_within(struct lf_db *db, const char *code, const char *ancestor)
 {
 	/* Walk up from code through the parents known here; the depth bound stops

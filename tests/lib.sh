@@ -12,14 +12,16 @@ set -u
 : "${LIANFANG_TOP:?set by tests/run}"
 T_N=0
 T_FAILED=0
+T_GOLDEN_DIR=$(cd "$(dirname "$0")" && pwd)/golden
 T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/lianfang-test-XXXXXX")
 trap 'rm -rf "$T_DIR"' EXIT INT TERM
+# Before the cd: $0 may be relative (tests/run tests/cli/foo.sh).
+T_GOLDEN_DIR=$(cd "$(dirname "$0")" && pwd)/golden
 cd "$T_DIR" || exit 1
 export HOME="$T_DIR/home" LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC
 mkdir -p "$HOME"
 export LIANFANG_NOW=2026-11-23T08:00:00Z LIANFANG_SEED=7 LIANFANG_USER=tester LIANFANG_BUSY_MS=1000
 unset LIANFANG_DB LIANFANG_FORMS XDG_DATA_HOME
-T_GOLDEN_DIR=$(cd "$(dirname "$0")" && pwd)/golden
 
 ok() { # condition-exit-status description
 	T_N=$((T_N + 1))

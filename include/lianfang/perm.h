@@ -5,7 +5,46 @@
  * The screens may hide what is refused, but the model is what enforces it.
  *
  * The acting user is db->actor (a login). Roles and the departments they
- * cover are in the local `account` and `account_role` tables (auth.h). */
+ * cover are in the local `account` and `account_role` tables (auth.h).
+ * Whoever sets db->actor must have signed the user in first (auth.h; the
+ * command line does it in lf_cli_open): the check trusts it.
+ *
+ * Who may do what (lf_perm_role_may is the same table):
+ *
+ *                     staff  head  leader principal discipline admin upper
+ *   READ              post   dept  dept   unit      unit       unit  unit
+ *   READ_PUBLIC       unit   unit  unit   unit      unit       unit  unit
+ *   ORG_EDIT          -      -     -      -         unit       unit  -
+ *   CYCLE_EDIT        -      -     -      unit      unit       -     -
+ *   POWER_EDIT        -      dept  -      -         unit       -     -
+ *   SELFCHECK_EDIT    post*  -     -      -         -          -     -
+ *   SELFCHECK_SUBMIT  post*  -     -      -         -          -     -
+ *   REVIEW_HEAD       -      dept  -      -         -          -     -
+ *   REVIEW_LEADER     -      -     dept   -         -          -     -
+ *   ASSESS            -      -     -      unit      unit       -     -
+ *   LEVEL_SET         -      -     -      unit      unit       -     -
+ *   MEASURE_EDIT      -      dept  -      -         unit       -     -
+ *   NOTICE, WARN,
+ *   ACCOUNTABILITY    -      -     -      -         unit       -     -
+ *   INSPECT           -      -     -      -         unit       -     unit
+ *   RECTIFY_RESPOND   -      dept  -      -         unit       -     -
+ *   EXCHANGE          -      -     -      -         unit       unit  -
+ *   UPPER_ASSESS      -      -     -      -         -          -     unit
+ *   SETTINGS, USERS   -      -     -      -         -          unit  -
+ *
+ *   post: the target must be the post of the user's own person (staff);
+ *   post*: and, when the scope names a self-check, only while it is a draft
+ *          or was returned — once submitted, the person can no longer edit it;
+ *   dept: the target's department must be one the role covers (account_role.dept).
+ * Roles add up: a department head who fills their own self-check holds both
+ * head and staff. An administrator signs nothing off: the risk-work roles are
+ * separate, and an administrator cannot grant them to their own account.
+ *
+ * A database with no account at all is in setup mode: every action is
+ * allowed, so `init`, `demo` and tools work, until the first administrator
+ * is created (auth.h). Accounts are never deleted, only retired, so setup
+ * mode cannot come back — and if the account table is found empty while the
+ * audit log records accounts, every action is refused. */
 #ifndef LIANFANG_PERM_H
 #define LIANFANG_PERM_H
 
@@ -33,6 +72,7 @@ enum lf_role {
  * person's own post, for staff). */
 #define LF_ACTION_INFO(_) \
 	_(READ,             "查看") \
+	_(READ_PUBLIC,      "查看本单位公开的信息（年度、实施方案、会议、机构、公示）") \
 	_(ORG_EDIT,         "维护处室、岗位和人员") \
 	_(CYCLE_EDIT,       "维护年度、实施方案、领导小组和会议") \
 	_(POWER_EDIT,       "维护职权目录和流程图") \
@@ -60,10 +100,13 @@ enum lf_action {
 	LF_ACT_COUNT
 };
 
-/* What an action touches. NULL fields: the whole unit. */
+/* What an action touches. NULL fields: the whole unit. Give the most
+ * specific one you have: the check derives the post from a self-check and
+ * the department from a post (and refuses a scope whose parts disagree). */
 struct lf_scope {
-	const char *dept;   /* gid of the department the target belongs to */
-	const char *post;   /* gid of the post, for a staff member's own post */
+	const char *dept;      /* gid of the department the target belongs to */
+	const char *post;      /* gid of the post, for a staff member's own post */
+	const char *selfcheck; /* gid of the self-check (its post, and its status for staff) */
 };
 
 /* LF_OK if db->actor may do `act` on `scope` (NULL: the unit), else
@@ -71,11 +114,40 @@ struct lf_scope {
 lf_status lf_perm_check(struct lf_db *db, enum lf_action act, const struct lf_scope *scope);
 
 /* The name to sign with for the acting user (the person's name, else the
- * login); valid until the next call. */
+ * account's name, else the login); valid until the next call. */
 const char *lf_perm_actor_name(struct lf_db *db);
+
+/* How far the acting user's permission for `act` reaches, for filtering
+ * lists in SQL:  WHERE ?unit OR post = ?post OR dept IN (SELECT value FROM
+ * json_each(?depts)).  Nothing allowed: unit 0, post "", depts "[]".
+ * Self-check state is not considered here; lf_perm_check still decides. */
+struct lf_perm_reach {
+	int unit;                  /* the whole unit */
+	char post[LF_GID_LEN + 1]; /* the user's own post, or "" */
+	char *depts;               /* JSON array of department gids; owned */
+};
+lf_status lf_perm_reach(struct lf_db *db, enum lf_action act, struct lf_perm_reach *out);
+void lf_perm_reach_clear(struct lf_perm_reach *r);
+
+/* The fixed table above: whether `role` may ever do `act`, and how far. */
+enum lf_reach_kind { LF_REACH_NONE, LF_REACH_POST, LF_REACH_DEPT, LF_REACH_UNIT };
+enum lf_reach_kind lf_perm_role_may(enum lf_role role, enum lf_action act);
+
+/* The scope of an existing record for READ and for its history: its
+ * self-check, post or department for the kinds that belong to one (dept,
+ * post, person, power, flow_step, selfcheck, risk, measure, review); the
+ * whole unit for every other kind. Strings point into `buf`. */
+struct lf_scope_buf {
+	char dept[LF_GID_LEN + 1], post[LF_GID_LEN + 1], selfcheck[LF_GID_LEN + 1];
+};
+lf_status lf_perm_scope_of(struct lf_db *db, const char *kind, const char *gid,
+                           struct lf_scope_buf *buf, struct lf_scope *out);
 
 const char *lf_role_name(enum lf_role r);   /* "staff" … */
 const char *lf_role_label(enum lf_role r);  /* "科员" … */
 const char *lf_action_label(enum lf_action a);
+const char *lf_action_name(enum lf_action a); /* "READ" … */
+/* A role from its name ("head") or label ("处室负责人"); -1 if none. */
+int lf_role_parse(const char *s);
 
 #endif

@@ -143,6 +143,17 @@ lf_status lf_rev_add(struct lf_db *db, const struct lf_rev *v);
 /* Load one revision by rid. */
 lf_status lf_rev_load(struct lf_db *db, const char *rid, struct lf_rev *v);
 
+/* Every revision held here in rid order, or only those of one record when gid
+ * is not NULL; fn returns nonzero to stop. For packing bundles (exchange.c). */
+lf_status lf_rev_each(struct lf_db *db, const char *gid,
+                      int (*fn)(void *ctx, const struct lf_rev *v), void *ctx);
+/* The kind and owner of a record held here (from its revisions); LF_NOTFOUND
+ * when no revision of gid is held. */
+lf_status lf_rec_identity(struct lf_db *db, const char *gid, char kind[40], char owner[LF_CODE_MAX + 1]);
+/* The leaves of a record, winner first (the derivation rule's order). */
+lf_status lf_rev_leaves(struct lf_db *db, const char *gid,
+                        int (*fn)(void *ctx, const struct lf_rev *v), void *ctx);
+
 /* Records with more than one leaf, in gid order: calls fn for each. */
 lf_status lf_conflicts(struct lf_db *db,
                        int (*fn)(void *ctx, const char *kind, const char *gid, int leaves),

@@ -17,6 +17,10 @@ lf_status lf_unit_put(struct lf_db *db, const char *code, const char *name, cons
 /* Look a unit up by code. */
 lf_status lf_unit_get(struct lf_db *db, const char *code, struct lf_unit *u);
 void lf_unit_clear(struct lf_unit *u);
+/* Every unit known here (deleted ones too), in code order; fn returns
+ * nonzero to stop. parent is "" when none. */
+lf_status lf_unit_each(struct lf_db *db, int (*fn)(void *ctx, const char *code, const char *parent, int deleted),
+                       void *ctx);
 /* True if `code` is `ancestor` or lies below it in the tree known here. */
 int lf_unit_is_within(struct lf_db *db, const char *code, const char *ancestor);
 

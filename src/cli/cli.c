@@ -1,5 +1,6 @@
 /* cli: global options, the command table, and helpers every command uses. */
 #include "lianfang/cli.h"
+#include "lianfang/cli_auth.h"
 #include "lianfang/ui.h"
 #include "lianfang/util.h"
 
@@ -12,6 +13,12 @@
 #include <sys/stat.h>
 
 extern const struct lf_cmd lf_cmd_init, lf_cmd_demo, lf_cmd_check, lf_cmd_dump;
+/* phases 1–2: the cycle, organisation, powers, self-checks and reviews */
+extern const struct lf_cmd lf_cmd_cycle, lf_cmd_plan, lf_cmd_group, lf_cmd_meeting, lf_cmd_dept, lf_cmd_post,
+	lf_cmd_person, lf_cmd_power, lf_cmd_step, lf_cmd_selfcheck, lf_cmd_risk, lf_cmd_measure, lf_cmd_review,
+	lf_cmd_scheme, lf_cmd_summary, lf_cmd_search, lf_cmd_heatmap, lf_cmd_coverage, lf_cmd_progress;
+extern const struct lf_cmd lf_cmd_user, lf_cmd_audit;
+extern const struct lf_cmd lf_cmd_pack, lf_cmd_merge, lf_cmd_conflicts, lf_cmd_resolve;
 
 /* Every command, in the order `lianfang --help` lists them. */
 const struct lf_cmd *const lf_commands[] = {
@@ -19,6 +26,31 @@ const struct lf_cmd *const lf_commands[] = {
 	&lf_cmd_demo,
 	&lf_cmd_check,
 	&lf_cmd_dump,
+	&lf_cmd_cycle,
+	&lf_cmd_plan,
+	&lf_cmd_group,
+	&lf_cmd_meeting,
+	&lf_cmd_dept,
+	&lf_cmd_post,
+	&lf_cmd_person,
+	&lf_cmd_power,
+	&lf_cmd_step,
+	&lf_cmd_selfcheck,
+	&lf_cmd_risk,
+	&lf_cmd_measure,
+	&lf_cmd_review,
+	&lf_cmd_scheme,
+	&lf_cmd_summary,
+	&lf_cmd_search,
+	&lf_cmd_heatmap,
+	&lf_cmd_coverage,
+	&lf_cmd_progress,
+	&lf_cmd_user,
+	&lf_cmd_audit,
+	&lf_cmd_pack,
+	&lf_cmd_merge,
+	&lf_cmd_conflicts,
+	&lf_cmd_resolve,
 	NULL,
 };
 
@@ -115,8 +147,13 @@ int lf_cli_open(struct lf_cli *cli, const char *path, enum lf_open_mode mode, st
 	lf_free(chosen);
 	if (st)
 		return lf_cli_fail("%s", err);
-	if (cli->user || getenv("LIANFANG_USER"))
-		snprintf((*db)->actor, sizeof (*db)->actor, "%s", cli->user ? cli->user : getenv("LIANFANG_USER"));
+	/* Act as the signed-in user (cli_auth.h): --user / LIANFANG_USER with a
+	 * password or a mapped system user, or nobody. */
+	if (lf_cli_signin(cli, *db, mode) != LF_EXIT_OK) {
+		lf_db_close(*db);
+		*db = NULL;
+		return LF_EXIT_FAIL;
+	}
 	return LF_EXIT_OK;
 }
 

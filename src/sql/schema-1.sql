@@ -358,7 +358,7 @@ CREATE TABLE review(                                                     -- a st
   rid          TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
   deleted      INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   selfcheck    TEXT NOT NULL REFERENCES selfcheck(gid) DEFERRABLE INITIALLY DEFERRED,
-  step         TEXT NOT NULL CHECK(step IN ('head', 'leader', 'assess', 'upper')),
+  step         TEXT NOT NULL CHECK(step IN ('submit', 'head', 'leader', 'assess', 'upper')),
   result       TEXT CHECK(result IS NULL OR result IN ('同意', '退回')),
   grade        TEXT CHECK(grade IS NULL OR grade IN ('准确', '比较准确', '基本准确', '不准确')),
   opinion      TEXT CHECK(opinion IS NULL OR length(opinion) <= 5000),

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -41,6 +42,12 @@ int t_check(int cond, const char *file, int line, const char *fmt, ...)
 	return cond;
 }
 
+int t_eq_str(const char *a, const char *b, const char *what, const char *file, int line)
+{
+	return t_check(a && b && !strcmp(a, b), file, line, "%s: got \"%s\", want \"%s\"", what,
+	               a ? a : "(null)", b ? b : "(null)");
+}
+
 const char *t_dir(void)
 {
 	if (!dir[0]) {
@@ -55,13 +62,16 @@ const char *t_dir(void)
 	return dir;
 }
 
+/* Each test gets its own subdirectory, so tests never share files. */
 const char *t_path(const char *name)
 {
 	static char bufs[8][512];
 	static int next;
 	char *b = bufs[next++ % 8];
 
-	snprintf(b, sizeof bufs[0], "%s/%s", t_dir(), name);
+	snprintf(b, sizeof bufs[0], "%s/%s", t_dir(), current);
+	mkdir(b, 0700);
+	snprintf(b, sizeof bufs[0], "%s/%s/%s", t_dir(), current, name);
 	return b;
 }
 

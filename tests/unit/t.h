@@ -14,7 +14,8 @@ int t_check(int cond, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* A fresh directory for this test run (removed at exit unless T_KEEP is set). */
 const char *t_dir(void);
-/* t_dir()/name, in a static buffer rotated over a few calls. */
+/* t_dir()/TEST/name: each test has its own directory. In a static buffer
+ * rotated over a few calls. */
 const char *t_path(const char *name);
 /* Run a shell command; returns its exit status. */
 int t_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -30,8 +31,8 @@ int t_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #define T_OK(cond, ...) t_check(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
 #define T_EQ_INT(a, b, what) \
 	T_OK((long long)(a) == (long long)(b), "%s: got %lld, want %lld", what, (long long)(a), (long long)(b))
-#define T_EQ_STR(a, b, what)                                                  \
-	T_OK((a) && (b) && !strcmp((a), (b)), "%s: got \"%s\", want \"%s\"", what, \
-	     (a) ? (a) : "(null)", (b) ? (b) : "(null)")
+#define T_EQ_STR(a, b, what) t_eq_str((a), (b), (what), __FILE__, __LINE__)
+
+int t_eq_str(const char *a, const char *b, const char *what, const char *file, int line);
 
 #endif
