@@ -1,6 +1,7 @@
 /* overview: the unit, current cycle and counts for the title line and home
- * screen (see overview.h). */
+ * screen (see overview.h). The cycle and its phase come from the cycle model. */
 #include "lianfang/overview.h"
+#include "lianfang/cycle.h"
 #include "lianfang/unit.h"
 #include "lianfang/util.h"
 
@@ -8,35 +9,17 @@
 
 const char *lf_phase_label(int phase)
 {
-	static const char *const labels[] = { "", "动员部署", "查找风险", "防范监督", "检查考核" };
+	static const char *const labels[] = { "尚未开始", "动员部署", "查找风险", "防范监督", "检查考核", "本年度已结束" };
 
-	return phase >= 1 && phase <= 4 ? labels[phase] : "";
-}
-
-/* The phase by the dates: the last one whose start is today or earlier. */
-static int phase_by_date(sqlite3_stmt *st, const char *today)
-{
-	int p, phase = 0;
-
-	for (p = 1; p <= 4; p++) {
-		const char *start = (const char *)sqlite3_column_text(st, 3 + (p - 1) * 2);
-
-		if (start && strcmp(start, today) <= 0)
-			phase = p;
-	}
-	return phase ? phase : 1;
+	return phase >= 0 && phase <= 5 ? labels[phase] : "";
 }
 
 lf_status lf_overview_load(struct lf_db *db, struct lf_overview *o)
 {
-	static const char sql[] =
-		"SELECT gid, year, phase, p1_start, p1_end, p2_start, p2_end, p3_start, p3_end, p4_start, p4_end "
-		"FROM cycle WHERE owner = ?1 AND deleted = 0 ORDER BY closed, year DESC LIMIT 1";
+	struct lf_cycle_list cl;
 	struct lf_unit u;
-	sqlite3_stmt *st;
 	char today[11];
 	lf_status s;
-	int rc;
 
 	memset(o, 0, sizeof *o);
 	snprintf(o->unit_code, sizeof o->unit_code, "%s", db->unit);
@@ -46,19 +29,17 @@ lf_status lf_overview_load(struct lf_db *db, struct lf_overview *o)
 	} else {
 		o->unit_name = lf_strdup(db->unit);
 	}
-	if ((s = lf_prepare(db, sql, &st)))
-		return s;
-	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		snprintf(o->cycle, sizeof o->cycle, "%s", (const char *)sqlite3_column_text(st, 0));
-		o->year = sqlite3_column_int(st, 1);
+	memset(&cl, 0, sizeof cl);
+	s = lf_cycle_current(db, &cl);
+	if (s == LF_OK && cl.n > 0) {
+		snprintf(o->cycle, sizeof o->cycle, "%s", cl.v[0].gid);
+		o->year = cl.v[0].year;
 		lf_today(today);
-		o->phase = sqlite3_column_type(st, 2) != SQLITE_NULL ? sqlite3_column_int(st, 2)
-		                                                      : phase_by_date(st, today);
+		o->phase = lf_cycle_phase(&cl.v[0], today);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取年度失败");
+	lf_cycle_list_free(&cl);
+	o->cycle_denied = s == LF_DENIED;
+	return s == LF_NOTFOUND || s == LF_DENIED ? LF_OK : s;
 }
 
 void lf_overview_clear(struct lf_overview *o)

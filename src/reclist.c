@@ -5,6 +5,7 @@
  * The key condition is written as "s >= ?2 AND (s > ?2 OR id > ?3)" rather
  * than a row value, so SQLite seeks the (owner, s) index for every page. */
 #include "lianfang/reclist.h"
+#include "lianfang/perm.h"
 #include "lianfang/util.h"
 
 #include <string.h>
@@ -88,9 +89,14 @@ lf_status lf_reclist_open(struct lf_db *db, const struct lf_kind *k, const char 
 	struct lf_reclist *l;
 	int i;
 
+	lf_status s;
+
 	*out = NULL;
 	if (ncols > LF_LIST_COLS)
 		return lf_fail(db, LF_USAGE, "列表最多 %d 列。", LF_LIST_COLS);
+	/* a list shows the whole unit's records: the unit-wide right to read */
+	if ((s = lf_perm_check(db, LF_ACT_READ, NULL)))
+		return s;
 	l = lf_alloc(sizeof *l);
 	l->db = db;
 	l->k = k;

@@ -7,7 +7,8 @@
  * A list is in the order of its sort field when an index leads with
  * (owner, field) — person(owner, name) — and in entry order (sort NULL)
  * otherwise; sorting a big table without such an index works, but each page
- * then costs a scan. Lists show the records this unit owns, live ones only. */
+ * then costs a scan. Lists show the records this unit owns, live ones only,
+ * to a user who may read the whole unit (perm.h READ). */
 #ifndef LIANFANG_RECLIST_H
 #define LIANFANG_RECLIST_H
 

@@ -37,6 +37,7 @@ struct lf_ui {
 	int dirty;
 	char *msg;
 	enum lf_msg msgkind;
+	char *last_msg;        /* the last message in full, for the help page */
 	char **warnings;
 	int nwarn;
 	int stop;              /* leave the loop: the terminal is gone or a signal came */
@@ -211,6 +212,8 @@ void lf_ui_msg(struct lf_ui *ui, enum lf_msg kind, const char *fmt, ...)
 	lf_free(ui->msg);
 	ui->msg = lf_buf_steal(&b);
 	ui->msgkind = kind;
+	lf_free(ui->last_msg);
+	ui->last_msg = lf_strdup(ui->msg);
 	ui->dirty |= LF_DIRTY_MSG;
 }
 
@@ -272,8 +275,10 @@ static void draw_title(struct lf_ui *ui)
 	lf_buf_init(&right);
 	if (o->year)
 		lf_buf_addf(&right, "%d年度", o->year);
-	if (o->phase)
+	if (o->year && o->phase >= 1 && o->phase <= 4)
 		lf_buf_addf(&right, " 第%s阶段 %s", cn[o->phase], lf_phase_label(o->phase));
+	else if (o->year)
+		lf_buf_addf(&right, " %s", lf_phase_label(o->phase));
 	lf_buf_addf(&right, "  用户 %s ", ui->ctx.db->actor);
 	rw = lf_utf8_width(right.s);
 	lf_ui_print(w, 0, 1, COLS - rw - 2, "廉防", lf_ui_attr(LF_R_TITLE));
@@ -392,7 +397,14 @@ static void draw_msg(struct lf_ui *ui, int *cy, int *cx)
 		*cy = 0;
 		*cx = x < COLS - 1 ? x : COLS - 1;
 	} else if (ui->msg) {
-		lf_ui_print(w, 0, 0, COLS - 1, ui->msg, lf_ui_attr(ui->msgkind == LF_MSG_ERROR ? LF_R_ERROR : LF_R_INFO));
+		attr_t a = lf_ui_attr(ui->msgkind == LF_MSG_ERROR ? LF_R_ERROR : LF_R_INFO);
+
+		if (lf_utf8_width(ui->msg) <= COLS - 1) {
+			lf_ui_print(w, 0, 0, COLS - 1, ui->msg, a);
+		} else { /* the rest is on the help page */
+			x = lf_ui_print(w, 0, 0, COLS - 9, ui->msg, a);
+			lf_ui_print(w, 0, x, 8, "…（F1）", a);
+		}
 	}
 }
 
@@ -811,6 +823,8 @@ void lf_ui_warnings(struct lf_ui *ui, struct lf_buf *b)
 {
 	int i;
 
+	if (ui->last_msg)
+		lf_buf_addf(b, "\n最近的消息：%s\n", ui->last_msg);
 	if (!ui->nwarn)
 		return;
 	lf_buf_adds(b, "\n表单文件的问题（这些表单改用了内置的定义）：\n");
@@ -839,6 +853,7 @@ static void free_ui(struct lf_ui *ui)
 		lf_free(ui->warnings[i]);
 	lf_free(ui->warnings);
 	lf_free(ui->msg);
+	lf_free(ui->last_msg);
 	lf_overview_clear(&ui->ctx.overview);
 	lf_formset_free(ui->ctx.forms);
 	lf_free(ui);

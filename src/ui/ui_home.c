@@ -63,8 +63,12 @@ static void home_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 	lf_buf_addf(&b, "单位：%s（%s）", o->unit_name ? o->unit_name : "", o->unit_code);
 	lf_ui_print(w, y++, 3, cols - 6, b.s, A_BOLD);
 	lf_buf_reset(&b);
-	if (o->year)
+	if (o->year && o->phase >= 1 && o->phase <= 4)
 		lf_buf_addf(&b, "年度：%d 年度，第%s阶段：%s", o->year, cn[o->phase], lf_phase_label(o->phase));
+	else if (o->year)
+		lf_buf_addf(&b, "年度：%d 年度，%s", o->year, lf_phase_label(o->phase));
+	else if (o->cycle_denied)
+		lf_buf_adds(&b, "年度：无权查看");
 	else
 		lf_buf_adds(&b, "年度：还没有建立年度工作");
 	lf_ui_print(w, y++, 3, cols - 6, b.s, A_NORMAL);

@@ -7,7 +7,7 @@
 /* Choose colours or monochrome for this terminal (after newterm). */
 void lf_ui_theme_init(void);
 /* The form-file warnings of this run, for the help page. */
-void lf_ui_warnings(struct lf_ui *ui, struct lf_buf *b);
+void lf_ui_warnings(struct lf_ui *ui, struct lf_buf *b); /* and the last message */
 
 /* 1 while a bracketed paste is arriving: keys are text. */
 int lf_ui_pasting(const struct lf_ui *ui);

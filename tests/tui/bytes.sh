@@ -2,7 +2,7 @@
 # SSH-friendly redraw: typing into a field sends only what changed. Count the
 # bytes the program writes for 20 characters typed one at a time; a keystroke
 # that repainted the whole screen (what Ctrl-L does: thousands of bytes) fails.
-. "$LIANFANG_TOP/tests/tui/lib-tui.sh"
+. "$LIANFANG_TOP/tests/tui/tui-lib"
 
 demo_db d.db
 

@@ -3,7 +3,7 @@
 # field), the rows and the cursor column, checks when leaving a field and on
 # save, saving and reopening, the stored UTF-8, a reference picked from a list,
 # and dates in every accepted form stored as ISO.
-. "$LIANFANG_TOP/tests/tui/lib-tui.sh"
+. "$LIANFANG_TOP/tests/tui/tui-lib"
 
 demo_db d.db
 

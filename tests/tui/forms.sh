@@ -3,7 +3,7 @@
 # good file changes the screen without recompiling; a malformed one is
 # reported as file:line on the message line and in the help page, and the
 # built-in form is used instead.
-. "$LIANFANG_TOP/tests/tui/lib-tui.sh"
+. "$LIANFANG_TOP/tests/tui/tui-lib"
 
 demo_db d.db
 mkdir forms

@@ -3,7 +3,7 @@
 # GBK output and encodes what it types, so rows read as in UTF-8. What is
 # stored is UTF-8 all the same, and a character GBK cannot show is drawn as a
 # visible placeholder, never as blanks.
-. "$LIANFANG_TOP/tests/tui/lib-tui.sh"
+. "$LIANFANG_TOP/tests/tui/tui-lib"
 
 gbk_locale
 demo_db d.db

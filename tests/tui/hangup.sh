@@ -3,7 +3,7 @@
 # SIGTERM in the middle of typing leaves a draft in the database; the next
 # time this user opens that form it is offered back, whole — here a post with
 # a 300-character duty text. Leaving a changed form can also keep a draft.
-. "$LIANFANG_TOP/tests/tui/lib-tui.sh"
+. "$LIANFANG_TOP/tests/tui/tui-lib"
 
 demo_db d.db
 duty=""
@@ -33,11 +33,11 @@ hangup
 expect-exit 1
 EOS
 contains "$(q d.db "SELECT login || ' ' || form || ' [' || target || '] ' || json_extract(data, '\$.name') FROM draft")" \
-	"tester post [] 稽查岗" "the hang-up left a draft of the new post"
+	"discipline post [] 稽查岗" "the hang-up left a draft of the new post"
 contains "$(q d.db "SELECT length(json_extract(data, '\$.duties')) FROM draft")" "300" "with all 300 characters of the duties"
 
 # Another user opening the form is not offered it; this one is.
-LIANFANG_USER=other tui -- --db d.db <<'EOS'
+LIANFANG_USER=admin tui -- --db d.db <<'EOS'
 wait 首页
 type 2
 wait 共 21 条

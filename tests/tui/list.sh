@@ -2,7 +2,7 @@
 # Lists page through the database: Home, End, PgDn, PgUp land on the rows the
 # ordering says, whatever the size; `/` finds a row and highlights the text;
 # retiring asks first and is undone the same way.
-. "$LIANFANG_TOP/tests/tui/lib-tui.sh"
+. "$LIANFANG_TOP/tests/tui/tui-lib"
 
 demo_db d.db
 # 5000 more persons straight into the visible table (the list only reads it)

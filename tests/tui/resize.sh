@@ -1,7 +1,7 @@
 #!/bin/sh
 # Resizing: below 80×24 a clear message instead of a broken layout; back at
 # 80×24 (or larger) the form is laid out again with everything typed still there.
-. "$LIANFANG_TOP/tests/tui/lib-tui.sh"
+. "$LIANFANG_TOP/tests/tui/tui-lib"
 
 demo_db d.db
 

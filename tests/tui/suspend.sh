@@ -2,7 +2,7 @@
 # Ctrl-Z in a shell with job control (bash in tmux, on a private tmux server):
 # the program gives the terminal back to the shell, `fg` brings the screen
 # back as it was, and quitting leaves the shell's terminal usable.
-. "$LIANFANG_TOP/tests/tui/lib-tui.sh"
+. "$LIANFANG_TOP/tests/tui/tui-lib"
 
 if ! command -v tmux >/dev/null 2>&1 || ! command -v bash >/dev/null 2>&1; then
 	ok 0 "# SKIP tmux or bash missing"
@@ -36,7 +36,7 @@ pane_lacks() { # text
 }
 
 tm -f /dev/null new-session -d -x 80 -y 24 "env -i PATH=$PATH HOME=$HOME TERM=tmux-256color LC_ALL=C.UTF-8 \
-	LIANFANG_USER=tester LIANFANG_NOW=$LIANFANG_NOW ASAN_OPTIONS=$ASAN_OPTIONS PS1='lf-shell\$ ' bash --norc --noprofile -i"
+	LIANFANG_USER=discipline LIANFANG_PASSWORD=lianfang LIANFANG_NOW=$LIANFANG_NOW ASAN_OPTIONS=$ASAN_OPTIONS PS1='lf-shell\$ ' bash --norc --noprofile -i"
 pane_has 'lf-shell$'
 ok $? "a shell with job control in tmux"
 tm send-keys "$LIANFANG --db $T_DIR/d.db" Enter

@@ -6,7 +6,7 @@
 # lists each function key with its other key; lines fall back to ASCII on a
 # terminal without line drawing; a character the terminal cannot show is a
 # visible placeholder.
-. "$LIANFANG_TOP/tests/tui/lib-tui.sh"
+. "$LIANFANG_TOP/tests/tui/tui-lib"
 
 demo_db d.db
 
