@@ -48,9 +48,10 @@ void lf_overview_clear(struct lf_overview *o)
 	memset(o, 0, sizeof *o);
 }
 
-lf_status lf_overview_count(struct lf_db *db, const struct lf_kind *k, long long *n)
+lf_status lf_overview_count(struct lf_db *db, const struct lf_kind *k, long long cap, long long *n)
 {
-	char *sql = lf_printf("SELECT count(*) FROM \"%s\" WHERE owner = ?1 AND deleted = 0", k->name);
+	char *sql = lf_printf("SELECT count(*) FROM (SELECT 1 FROM \"%s\" WHERE owner = ?1 AND deleted = 0 LIMIT ?2)",
+	                      k->name);
 	sqlite3_stmt *st;
 	lf_status s = lf_prepare(db, sql, &st);
 	int rc;
@@ -60,6 +61,7 @@ lf_status lf_overview_count(struct lf_db *db, const struct lf_kind *k, long long
 	if (s)
 		return s;
 	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, cap + 1);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*n = sqlite3_column_int64(st, 0);

@@ -359,17 +359,16 @@ lf_status lf_reclist_get(struct lf_reclist *l, const char *gid, struct lf_listro
 	return lf_sqlfail(l->db, rc, "读取列表失败");
 }
 
-lf_status lf_reclist_count(struct lf_reclist *l, long long *n)
+lf_status lf_reclist_count(struct lf_reclist *l, long long cap, long long *n)
 {
 	lf_status s;
 	int rc;
 
 	*n = 0;
 	if (!l->count) {
-		char *sql = l->filter >= 0
-			? lf_printf("SELECT count(*) FROM \"%s\" t WHERE t.owner = ?1 AND t.deleted = 0 AND t.\"%s\" = ?5",
-			            l->k->name, l->k->fields[l->filter].name)
-			: lf_printf("SELECT count(*) FROM \"%s\" t WHERE t.owner = ?1 AND t.deleted = 0", l->k->name);
+		char *sql = lf_printf("SELECT count(*) FROM (SELECT 1 FROM \"%s\" t WHERE t.owner = ?1 AND t.deleted = 0%s%s%s "
+		                      "LIMIT ?4)", l->k->name, l->filter >= 0 ? " AND t.\"" : "",
+		                      l->filter >= 0 ? l->k->fields[l->filter].name : "", l->filter >= 0 ? "\" = ?5" : "");
 
 		s = lf_prepare(l->db, sql, &l->count);
 		lf_free(sql);
@@ -378,6 +377,7 @@ lf_status lf_reclist_count(struct lf_reclist *l, long long *n)
 	}
 	sqlite3_reset(l->count);
 	bind_common(l, l->count);
+	sqlite3_bind_int64(l->count, 4, cap + 1);
 	rc = sqlite3_step(l->count);
 	if (rc == SQLITE_ROW)
 		*n = sqlite3_column_int64(l->count, 0);

@@ -18,8 +18,9 @@ struct lf_overview {
 /* The current cycle is lf_cycle_current's. */
 lf_status lf_overview_load(struct lf_db *db, struct lf_overview *o);
 void lf_overview_clear(struct lf_overview *o);
-/* Live records of kind k this unit owns. */
-lf_status lf_overview_count(struct lf_db *db, const struct lf_kind *k, long long *n);
+/* Live records of kind k this unit owns, counting no further than cap + 1
+ * (*n > cap: "more than cap"). */
+lf_status lf_overview_count(struct lf_db *db, const struct lf_kind *k, long long cap, long long *n);
 /* "动员部署" … "检查考核" for 1–4, "尚未开始" for 0, "本年度已结束" for 5. */
 const char *lf_phase_label(int phase);
 

@@ -50,8 +50,9 @@ lf_status lf_reclist_find(struct lf_reclist *l, const struct lf_listrow *from, i
                           struct lf_listrow *out, int *found);
 /* The row of one record (to keep a just-saved record selected). */
 lf_status lf_reclist_get(struct lf_reclist *l, const char *gid, struct lf_listrow *out);
-/* How many rows the list has. */
-lf_status lf_reclist_count(struct lf_reclist *l, long long *n);
+/* How many rows the list has, counting no further than cap + 1: *n > cap
+ * means "more than cap" (counting a million rows would take a second). */
+lf_status lf_reclist_count(struct lf_reclist *l, long long cap, long long *n);
 
 /* The field whose value names a record of kind k (name, year, title, …). */
 const char *lf_kind_label_field(const struct lf_kind *k);

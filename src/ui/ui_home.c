@@ -47,7 +47,7 @@ static void load_counts(struct home *h)
 	size_t i;
 
 	for (i = 0; i < LF_COUNT(counted); i++)
-		lf_overview_count(db, lf_kind_find(counted[i].kind), &h->counts[i]);
+		lf_overview_count(db, lf_kind_find(counted[i].kind), 9999, &h->counts[i]);
 }
 
 static void home_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
@@ -75,7 +75,10 @@ static void home_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 	lf_buf_reset(&b);
 	lf_buf_adds(&b, "记录：");
 	for (i = 0; i < LF_COUNT(counted); i++)
-		lf_buf_addf(&b, "%s %lld　", counted[i].label, h->counts[i]);
+		if (h->counts[i] > 9999)
+			lf_buf_addf(&b, "%s 9999+　", counted[i].label);
+		else
+			lf_buf_addf(&b, "%s %lld　", counted[i].label, h->counts[i]);
 	lf_ui_print(w, y++, 3, cols - 6, b.s, A_NORMAL);
 	lf_buf_free(&b);
 	y++;

@@ -7,6 +7,17 @@
 
 #include <string.h>
 
+#define COUNT_CAP 9999 /* "共 9999 条以上": counting further costs a scan */
+
+/* "共 25 条", or "共 9999 条以上". */
+static void count_text(char *buf, size_t len, long long n)
+{
+	if (n > COUNT_CAP)
+		snprintf(buf, len, "共 %d 条以上", COUNT_CAP);
+	else
+		snprintf(buf, len, "共 %lld 条", n);
+}
+
 enum { R_ADD = 1, R_EDIT, R_RETIRE, R_FIND, R_NEXT, R_PREV, R_QUIT };
 
 static const struct lf_action records_actions[] = {
@@ -92,16 +103,16 @@ static void records_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 		s->cy = 1 + r->list.sel;
 		s->cx = 0;
 	}
+	count_text(status, sizeof status, r->count);
 	if (r->list.query)
-		snprintf(status, sizeof status, "共 %lld 条　查找“%s”：n 下一个，N 上一个", r->count, r->list.query);
-	else
-		snprintf(status, sizeof status, "共 %lld 条", r->count);
+		snprintf(status + strlen(status), sizeof status - strlen(status), "　查找“%s”：n 下一个，N 上一个",
+		         r->list.query);
 	lf_ui_print(w, rows - 1, 1, cols - 2, status, lf_ui_attr(LF_R_DIM));
 }
 
 static void recount(struct records *r)
 {
-	lf_reclist_count(r->rl, &r->count);
+	lf_reclist_count(r->rl, COUNT_CAP, &r->count);
 }
 
 static void saved(void *ctx, const char *gid)
@@ -238,7 +249,10 @@ static void records_help(struct lf_screen *s, struct lf_buf *b)
 {
 	struct records *r = (struct records *)s;
 
-	lf_buf_addf(b, "本单位的%s，共 %lld 条。", r->k->label, r->count);
+	char count[64];
+
+	count_text(count, sizeof count, r->count);
+	lf_buf_addf(b, "本单位的%s，%s。", r->k->label, count);
 	if (r->f->help)
 		lf_buf_addf(b, "%s", r->f->help);
 	lf_buf_adds(b, "\n列表每次只从数据库读一屏，记录再多，翻页和查找也一样快。\n");

@@ -34,6 +34,8 @@
  *   expect-bytes-min N        at least N bytes (to show what a full repaint costs)
  *   type-each TEXT MAX        type one character at a time, each repaint ≤ MAX bytes
  *   settle MS                 read until nothing comes for MS milliseconds
+ *   clock                     start a stopwatch (for benchmarks, never for checks)
+ *   clock-report NAME         print "# time NAME MICROSECONDS"
  *   dump                      print the screen as comments
  */
 #define _GNU_SOURCE
@@ -71,9 +73,18 @@ struct h {
 	int have_tio;
 	int failed;
 	long timeout;
+	long long clock;
 };
 
 static struct h H;
+
+static long long now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
 
 static long long now_ms(void)
 {
@@ -661,6 +672,12 @@ static int run_line(char *line)
 			return 0;
 		*sp = 0;
 		type_each(arg, atol(sp + 1));
+	} else if (!strcmp(cmd, "clock")) {
+		settle(20);
+		H.clock = now_us();
+	} else if (!strcmp(cmd, "clock-report")) {
+		printf("# time %s %lld\n", arg, now_us() - H.clock);
+		fflush(stdout);
 	} else if (!strcmp(cmd, "settle")) {
 		settle(atoi(arg));
 	} else if (!strcmp(cmd, "dump")) {
