@@ -269,6 +269,17 @@ void lf_list_draw(struct lf_list *l, WINDOW *w, int y, int x, int rows, int cols
 /* The list's movement keys as actions (ids enum lf_list_move + 1). */
 extern const struct lf_action lf_list_actions[];
 
+/* Every action table of the engine and its screens, titled, ending with a
+ * NULL title: the manual's KEYS section is generated from it (and a test
+ * keeps lianfang.1 equal to what lf_keys_man writes). */
+struct lf_action_table {
+	const char *title;
+	const struct lf_action *actions;
+};
+extern const struct lf_action_table lf_action_tables[];
+/* The KEYS section of lianfang.1, in groff, from lf_action_tables. */
+void lf_keys_man(struct lf_buf *b);
+
 /* ------------------------------------------------------------------ ready-made screens */
 
 /* The list of a kind's records with add / edit / retire / search, and its

@@ -12,7 +12,7 @@
 
 enum { F_SAVE = 1, F_PICK, F_NEXT, F_PREV };
 
-static const struct lf_action form_actions[] = {
+const struct lf_action lf_form_actions[] = {
 	{ F_SAVE, "save", "保存", { LF_KEY(KEY_F(2)), LF_CTRL('S') }, LF_ACT_BAR,
 	  "检查每一项并保存，然后回到上一屏；有错的项会标出来" },
 	{ F_PICK, "pick", "选择", { LF_KEY(KEY_F(4)), LF_CTRL('T') }, LF_ACT_BAR,
@@ -430,6 +430,7 @@ static int pick(struct form *m, int key)
 		lf_picker_choices(ui, title, fd->choices, fd->nchoices, picked, m);
 	else
 		return LF_DIRTY_BODY;
+	lf_picker_select(ui, lf_entry_text(m->e, m->focus));
 	if (key)
 		lf_picker_type(ui, key);
 	return LF_DIRTY_ALL;
@@ -594,7 +595,7 @@ static void form_free(struct lf_screen *s)
 
 static const struct lf_screen_ops form_ops = {
 	.name = "form",
-	.actions = form_actions,
+	.actions = lf_form_actions,
 	.draw = form_draw,
 	.action = form_action,
 	.key = form_key,

@@ -9,7 +9,7 @@
 
 enum { H_UP = 1, H_DOWN, H_PGUP, H_PGDN, H_TOP, H_BOTTOM };
 
-static const struct lf_action help_actions[] = {
+const struct lf_action lf_help_actions[] = {
 	{ H_UP, "up", "上滚", { LF_KEY(KEY_UP), 'k', LF_CTRL('P') }, LF_ACT_TEXT, "向上滚一行" },
 	{ H_DOWN, "down", "下滚", { LF_KEY(KEY_DOWN), 'j', LF_CTRL('N'), LF_ENTER }, LF_ACT_TEXT, "向下滚一行" },
 	{ H_PGUP, "page-up", "上一页", { LF_KEY(KEY_PPAGE), LF_CTRL('B'), '-' }, LF_ACT_BAR | LF_ACT_TEXT, "向上翻一页" },
@@ -28,7 +28,7 @@ struct help {
 	int top, height;
 };
 
-static void key_names(const struct lf_action *a, struct lf_buf *b)
+static void key_names_sep(const struct lf_action *a, struct lf_buf *b, const char *sep)
 {
 	char k[32];
 	int i;
@@ -36,12 +36,17 @@ static void key_names(const struct lf_action *a, struct lf_buf *b)
 	for (i = 0; i < 5 && a->keys[i]; i++) {
 		lf_key_name(a->keys[i], k, sizeof k);
 		if (i)
-			lf_buf_adds(b, " 或 ");
+			lf_buf_adds(b, sep);
 		if (k[0] == '^' && k[1])
 			lf_buf_addf(b, "Ctrl-%s", k + 1);
 		else
 			lf_buf_adds(b, k);
 	}
+}
+
+static void key_names(const struct lf_action *a, struct lf_buf *b)
+{
+	key_names_sep(a, b, " 或 ");
 }
 
 void lf_help_add_actions(struct lf_buf *b, const char *heading, const struct lf_action *t)
@@ -160,7 +165,7 @@ static void help_free(struct lf_screen *s)
 
 static const struct lf_screen_ops help_ops = {
 	.name = "help",
-	.actions = help_actions,
+	.actions = lf_help_actions,
 	.draw = help_draw,
 	.action = help_action,
 	.free = help_free,
@@ -195,4 +200,72 @@ void lf_help_open(struct lf_ui *ui, struct lf_screen *of)
 	snprintf(title, sizeof title, "帮助");
 	lf_screen_init(&h->base, &help_ops, title);
 	lf_ui_push(ui, &h->base);
+}
+
+/* ------------------------------------------------------------------ the manual */
+
+const struct lf_action_table lf_action_tables[] = {
+	{ "Every screen", lf_global_actions },
+	{ "Home screen", lf_home_actions },
+	{ "Lists (departments, posts, persons, cycles)", lf_records_actions },
+	{ "Moving in a list", lf_list_actions },
+	{ "Picking from a list", lf_picker_actions },
+	{ "Forms", lf_form_actions },
+	{ "Editing text in a field", lf_edit_actions },
+	{ "Help page", lf_help_actions },
+	{ NULL, NULL },
+};
+
+/* Text for groff: '-' as \-, a leading '.' or '\'' escaped. */
+static void man_text(struct lf_buf *b, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		lf_buf_adds(b, "\\&");
+	for (; *s; s++) {
+		if (*s == '-')
+			lf_buf_adds(b, "\\-");
+		else if (*s == '\\')
+			lf_buf_adds(b, "\\e");
+		else
+			lf_buf_addc(b, *s);
+	}
+}
+
+void lf_keys_man(struct lf_buf *b)
+{
+	const struct lf_action_table *t;
+	const struct lf_action *a;
+	struct lf_buf keys;
+
+	lf_buf_init(&keys);
+	lf_buf_adds(b, ".SH KEYS\n"
+	               "Without a command, lianfang opens its screens. Each screen has a table of actions;\n"
+	               "the key bar at the bottom and the help page (F1 or Ctrl\\-G) are made from it.\n"
+	               "Every action that has a function key also has a key that works without one\n"
+	               "(a vt100, some SSH clients): the function key comes first below, then the others.\n"
+	               "Letters act as keys only on screens where typing is not text entry.\n"
+	               ".PP\n"
+	               "Nothing typed is lost: leaving a changed form asks whether to save it, discard\n"
+	               "the changes or keep them as a draft, and when the terminal goes away (SIGHUP, a\n"
+	               "dropped SSH link) or SIGTERM arrives, every changed form is kept as a draft of\n"
+	               "the signed\\-in user, offered back the next time that form is opened.\n"
+	               "Below 80\\(mu24 the screens ask for a larger window and keep what was typed.\n"
+	               "Colour is used where the terminal has it, unless NO_COLOR is set.\n");
+	for (t = lf_action_tables; t->title; t++) {
+		lf_buf_adds(b, ".SS \"");
+		man_text(b, t->title);
+		lf_buf_adds(b, "\"\n");
+		for (a = t->actions; a->id; a++) {
+			lf_buf_reset(&keys);
+			key_names_sep(a, &keys, ", ");
+			lf_buf_adds(b, ".TP\n");
+			man_text(b, keys.s);
+			lf_buf_adds(b, "\n");
+			man_text(b, a->label);
+			lf_buf_adds(b, "：");
+			man_text(b, a->help);
+			lf_buf_adds(b, "\n");
+		}
+	}
+	lf_buf_free(&keys);
 }

@@ -8,7 +8,7 @@
 
 enum { H_OPEN = 1, H_UP, H_DOWN, H_QUIT };
 
-static const struct lf_action home_actions[] = {
+const struct lf_action lf_home_actions[] = {
 	{ H_OPEN, "open", "打开", { LF_ENTER, 'o' }, LF_ACT_BAR | LF_ACT_TEXT, "打开选中的一项（也可以直接按它前面的数字）" },
 	{ H_UP, "up", "上移", { LF_KEY(KEY_UP), 'k', LF_CTRL('P') }, LF_ACT_TEXT, "选中上一项" },
 	{ H_DOWN, "down", "下移", { LF_KEY(KEY_DOWN), 'j', LF_CTRL('N'), LF_TAB }, LF_ACT_TEXT, "选中下一项" },
@@ -157,7 +157,7 @@ static void home_free(struct lf_screen *s)
 
 static const struct lf_screen_ops home_ops = {
 	.name = "home",
-	.actions = home_actions,
+	.actions = lf_home_actions,
 	.draw = home_draw,
 	.action = home_action,
 	.key = home_key,

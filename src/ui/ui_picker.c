@@ -9,7 +9,7 @@
 
 enum { P_PICK = 1, P_FIND, P_NEXT, P_PREV };
 
-static const struct lf_action picker_actions[] = {
+const struct lf_action lf_picker_actions[] = {
 	{ P_PICK, "choose", "选定", { LF_ENTER, LF_KEY(KEY_F(4)), LF_CTRL('T') }, LF_ACT_BAR, "选定这一项，回到表单" },
 	{ P_FIND, "search", "查找", { LF_KEY(KEY_F(3)), '/' }, LF_ACT_BAR | LF_ACT_TEXT,
 	  "输入文字，找到含有它的一项（找到的文字会突出显示）" },
@@ -172,7 +172,7 @@ static void picker_free(struct lf_screen *s)
 
 static const struct lf_screen_ops picker_ops = {
 	.name = "picker",
-	.actions = picker_actions,
+	.actions = lf_picker_actions,
 	.draw = picker_draw,
 	.action = picker_action,
 	.key = picker_key,
@@ -248,4 +248,27 @@ void lf_picker_type(struct lf_ui *ui, int key)
 	initial = lf_wcs_to_utf8(&wc, 1);
 	prompt_search((struct picker *)lf_ui_top(ui), initial);
 	lf_free(initial);
+}
+
+void lf_picker_select(struct lf_ui *ui, const char *value)
+{
+	struct picker *p;
+	struct lf_listrow row;
+	int i;
+
+	if (!value || !*value || !lf_ui_top(ui) || lf_ui_top(ui)->ops != &picker_ops)
+		return;
+	p = (struct picker *)lf_ui_top(ui);
+	memset(&row, 0, sizeof row);
+	if (p->rl) {
+		if (lf_reclist_get(p->rl, value, &row) == LF_OK)
+			lf_list_goto(&p->list, &row);
+	} else {
+		for (i = 0; i < p->n; i++)
+			if (!strcmp(p->choices[i], value)) {
+				choice_row(p, i, &row);
+				lf_list_goto(&p->list, &row);
+			}
+	}
+	lf_listrow_clear(&row);
 }

@@ -20,7 +20,7 @@ static void count_text(char *buf, size_t len, long long n)
 
 enum { R_ADD = 1, R_EDIT, R_RETIRE, R_FIND, R_NEXT, R_PREV, R_QUIT };
 
-static const struct lf_action records_actions[] = {
+const struct lf_action lf_records_actions[] = {
 	{ R_ADD, "add", "新建", { LF_KEY(KEY_F(5)), 'a', LF_KEY(KEY_IC) }, LF_ACT_BAR | LF_ACT_TEXT, "新建一条记录" },
 	{ R_EDIT, "edit", "修改", { LF_ENTER, 'e' }, LF_ACT_BAR | LF_ACT_TEXT, "打开选中的记录修改" },
 	{ R_RETIRE, "retire", "停用", { LF_KEY(KEY_F(8)), 'd' }, LF_ACT_BAR | LF_ACT_TEXT,
@@ -269,7 +269,7 @@ static void records_free(struct lf_screen *s)
 
 static const struct lf_screen_ops records_ops = {
 	.name = "records",
-	.actions = records_actions,
+	.actions = lf_records_actions,
 	.draw = records_draw,
 	.action = records_action,
 	.key = records_key,
