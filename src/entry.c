@@ -458,15 +458,18 @@ static const struct saver *saver_of(const struct lf_kind *k)
 	return NULL;
 }
 
-/* The form field a message names (“label” of the form's or the kind's field). */
+/* The form field a message names: “label” of the form's or the kind's
+ * field, else “text” typed into it (已有名为“登记注册科”的处室). */
 static int field_named_in(const struct lf_entry *e, const char *msg)
 {
 	int i, pass;
 
-	for (pass = 0; pass < 2; pass++)
+	for (pass = 0; pass < 3; pass++)
 		for (i = 0; i < e->form->nfields; i++) {
-			char *quoted = lf_printf("“%s”", pass ? kind_field(e, i)->label : e->form->fields[i].label);
-			int hit = strstr(msg, quoted) != NULL;
+			const char *what = pass == 0 ? e->form->fields[i].label
+			                   : pass == 1 ? kind_field(e, i)->label : e->text[i];
+			char *quoted = lf_printf("“%s”", what);
+			int hit = *what && strstr(msg, quoted) != NULL;
 
 			lf_free(quoted);
 			if (hit)

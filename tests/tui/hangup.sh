@@ -82,9 +82,42 @@ type 王五
 wait-cursor 4 15
 signal TERM
 expect-exit 1
+expect-restored
 EOS
 contains "$(q d.db "SELECT json_extract(data, '\$.name') FROM draft WHERE form = 'person'")" "王五" \
 	"SIGTERM left a draft"
+
+# A terminal that goes away without a SIGHUP (the program is not in the
+# terminal's session, like under some SSH or nohup setups): reads fail, the
+# loop notices, and the draft is kept all the same.
+"$HARNESS" -- setsid -w sh -c 'echo $$ >lf.pid; exec "$0" "$@"' "$LIANFANG" --db d.db >"$T_DIR/.tui" 2>&1 <<'EOS'
+wait 首页
+type 2
+wait 共 22 条
+type a
+wait 新建岗位
+key Tab
+type 无信号断线岗
+wait-cursor 6 25
+hangup
+EOS
+# (setsid itself, the terminal's session leader, dies of the SIGHUP; the
+# program under it gets none and must notice on its own)
+pid=$(cat lf.pid)
+n=0
+while kill -0 "$pid" 2>/dev/null && [ $n -lt 200 ]; do
+	sleep 0.05
+	n=$((n + 1))
+done
+if grep -q '^not ok' "$T_DIR/.tui" || kill -0 "$pid" 2>/dev/null; then
+	ok 1 "no SIGHUP: the program still ends when its terminal is gone"
+	sed 's/^/# /' "$T_DIR/.tui"
+	kill -9 "$pid" 2>/dev/null
+else
+	ok 0 "no SIGHUP: the program still ends when its terminal is gone"
+fi
+contains "$(q d.db "SELECT json_extract(data, '\$.name') FROM draft WHERE form = 'post'")" "无信号断线岗" \
+	"…and keeps the draft"
 
 # Leaving with "keep as draft", editing an existing record (the draft of a
 # new person is not offered here: drafts belong to one record's form).

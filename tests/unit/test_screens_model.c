@@ -393,3 +393,51 @@ TEST(overview_unit_cycle_and_counts)
 	T_EQ_INT(n, 1, "one person");
 	lf_db_close(db);
 }
+
+TEST(entry_saves_through_the_model_and_its_rules)
+{
+	struct lf_db *db = new_db("rules.db");
+	struct lf_formset *set = NULL;
+	const struct lf_form *df = form_of(&set, "dept"), *pf = form_of(&set, "post"), *rf = form_of(&set, "risk");
+	struct lf_entry *e = NULL, *p = NULL, *r = NULL;
+	char dept[LF_GID_LEN + 1];
+	int bad;
+	lf_status st;
+
+	if (!db || !df || !pf || !rf)
+		return;
+	lf_entry_open(db, df, NULL, &e);
+	lf_entry_set(e, field_index(df, "name"), "登记注册科");
+	IS(lf_entry_save(e, &bad), LF_OK, "a department saved through lf_dept_add");
+	snprintf(dept, sizeof dept, "%s", lf_entry_target(e));
+	lf_entry_free(e);
+	lf_entry_open(db, df, NULL, &e);
+	lf_entry_set(e, field_index(df, "name"), "登记注册科");
+	st = lf_entry_save(e, &bad);
+	T_OK(st != LF_OK && bad == field_index(df, "name"), "a second department of the same name is refused (%s), "
+	     "on the name field", db->err);
+	lf_entry_free(e);
+
+	lf_entry_open(db, pf, NULL, &p);
+	lf_entry_set(p, field_index(pf, "dept"), dept);
+	lf_entry_set(p, field_index(pf, "name"), "受理岗");
+	IS(lf_entry_save(p, &bad), LF_OK, "a post in it");
+	/* retiring the department from its form: the model refuses while a post is in use */
+	lf_entry_open(db, df, dept, &e);
+	lf_entry_set(e, field_index(df, "retired"), "是");
+	st = lf_entry_save(e, &bad);
+	T_OK(st == LF_STATE && strstr(db->err, "在用的岗位"), "retiring a department with posts: %s", db->err);
+	T_EQ_STR(lf_entry_text(e, field_index(df, "retired")), "是", "the form keeps what was chosen");
+	IS(lf_record_set_retired(db, lf_kind_find("post"), lf_entry_target(p), 1), LF_OK, "the post retired from a list");
+	IS(lf_entry_save(e, &bad), LF_OK, "then the department may be");
+	IS(lf_record_set_retired(db, lf_kind_find("risk"), dept, 1), LF_USAGE, "a kind with no retire function");
+	/* a kind with no model function behind its form is refused, never written unchecked */
+	lf_entry_open(db, rf, NULL, &r);
+	lf_entry_set(r, field_index(rf, "description"), "违规受理");
+	IS(lf_entry_save(r, &bad), LF_DENIED, "a risk form cannot save here yet");
+	lf_entry_free(r);
+	lf_entry_free(e);
+	lf_entry_free(p);
+	lf_formset_free(set);
+	lf_db_close(db);
+}
