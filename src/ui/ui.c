@@ -32,6 +32,7 @@ struct lf_ui {
 	struct lf_ui_ctx ctx;
 	struct lf_screen **stack;
 	int n, cap;
+	int closing;           /* screens on top to close after this action */
 	WINDOW *wtitle, *wbody, *wmsg, *wkeys, *wsmall, *win;
 	int small;
 	int dirty;
@@ -147,24 +148,22 @@ static void free_screen(struct lf_screen *s)
 }
 
 /* Screens close between actions, never while one of their own functions is
- * running: lf_ui_pop marks the top screen, the loop removes it. */
-static int closing_count;
-
+ * running: lf_ui_pop counts the top screen as closing, the loop removes it. */
 void lf_ui_pop(struct lf_ui *ui)
 {
-	if (ui->n - closing_count > 0)
-		closing_count++;
+	if (ui->n - ui->closing > 0)
+		ui->closing++;
 }
 
 static void pop_closing(struct lf_ui *ui)
 {
-	int popped = closing_count > 0;
+	int popped = ui->closing > 0;
 
-	while (closing_count > 0 && ui->n > 0) {
+	while (ui->closing > 0 && ui->n > 0) {
 		free_screen(ui->stack[--ui->n]);
-		closing_count--;
+		ui->closing--;
 	}
-	closing_count = 0;
+	ui->closing = 0;
 	if (popped) {
 		ui->dirty = LF_DIRTY_ALL;
 		if (top(ui) && top(ui)->ops->resume)
@@ -707,7 +706,8 @@ int lf_ui_ask(struct lf_ui *ui, const char *question, const struct lf_choice *ch
 		redraw(ui);
 		if (!(key = read_key(ui)) || common_key(ui, key))
 			continue;
-		if (key == LF_ESC || key == LF_CTRL('G') || key == LF_KEY(KEY_F(10)) || key == LF_CTRL('X'))
+		if (key == LF_ESC || key == LF_CTRL('G') || key == LF_KEY(KEY_F(10)) || key == LF_CTRL('X') ||
+		    key == LF_CTRL('C'))
 			answer = cancel;
 		for (i = 0; i < n && answer < 0; i++)
 			if (key == '1' + i || (key < 0x80 && choices[i].letter &&
@@ -739,7 +739,8 @@ char *lf_ui_prompt(struct lf_ui *ui, const char *prompt, const char *initial)
 		if (key == LF_ENTER && !ui->pasting) {
 			out = lf_edit_text(&ed);
 			done = 1;
-		} else if (key == LF_ESC || key == LF_CTRL('G') || key == LF_KEY(KEY_F(10)) || key == LF_CTRL('X')) {
+		} else if (key == LF_ESC || key == LF_CTRL('G') || key == LF_KEY(KEY_F(10)) || key == LF_CTRL('X') ||
+		           key == LF_CTRL('C')) {
 			done = 1;
 		} else {
 			lf_field_key(&ed, key, ui->pasting);
@@ -757,7 +758,7 @@ char *lf_ui_prompt(struct lf_ui *ui, const char *prompt, const char *initial)
 const struct lf_action lf_global_actions[] = {
 	{ LF_A_HELP, "help", "帮助", { LF_KEY(KEY_F(1)), LF_CTRL('G') }, LF_ACT_BAR,
 	  "显示本屏的按键和说明；在表单里还显示当前一项的填写说明" },
-	{ LF_A_BACK, "back", "返回", { LF_KEY(KEY_F(10)), LF_CTRL('X'), LF_ESC }, LF_ACT_BAR,
+	{ LF_A_BACK, "back", "返回", { LF_KEY(KEY_F(10)), LF_CTRL('X'), LF_ESC, LF_CTRL('C') }, LF_ACT_BAR,
 	  "关闭本屏回到上一屏；表单有未保存的修改时先询问；在首页是退出" },
 	{ LF_A_REDRAW, "redraw", "重绘", { LF_CTRL('L') }, 0, "重新绘制整个屏幕（画面乱了时）" },
 	{ LF_A_SUSPEND, "suspend", "挂起", { LF_CTRL('Z') }, 0, "暂时回到命令行，用 fg 命令回来" },
@@ -845,7 +846,7 @@ static void free_ui(struct lf_ui *ui)
 {
 	int i;
 
-	closing_count = 0;
+	ui->closing = 0;
 	while (ui->n > 0)
 		free_screen(ui->stack[--ui->n]);
 	lf_free(ui->stack);

@@ -249,7 +249,7 @@ static void draw_count(struct form *m, WINDOW *w, int i, int y, int x, int width
 static void form_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 {
 	struct form *m = (struct form *)s;
-	struct place p[64];
+	struct place p[LF_MAX_FIELDS + 1];
 	int lw = label_width(m), x0 = 2 + lw + 1, avail = cols - x0 - 2, i, height;
 	int head = 0;
 
