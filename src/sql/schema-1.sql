@@ -11,6 +11,10 @@
 --    chain, accounts, drafts, exchange state.
 --
 -- Deleted records stay as rows with deleted = 1, so references never dangle.
+-- Every reference column is indexed: SQLite looks up children of a new row
+-- while deferred references are outstanding, and a scan per insert would make
+-- large transactions (merges, imports) quadratic. A row's `rid` is checked by
+-- `lianfang check`, not by a foreign key, for the same reason.
 
 CREATE TABLE meta(
   key   TEXT PRIMARY KEY NOT NULL,
@@ -39,6 +43,7 @@ CREATE TABLE rev_parent(
   child  TEXT NOT NULL REFERENCES rev(rid),
   PRIMARY KEY(parent, child)
 ) WITHOUT ROWID;
+CREATE INDEX rev_parent_child ON rev_parent(child);
 
 -- The audit chain: one chain per unit; each entry hashes the one before.
 CREATE TABLE audit(
@@ -71,12 +76,15 @@ CREATE TABLE account(
   created      TEXT NOT NULL
 );
 
+CREATE INDEX account_person ON account(person);
+
 CREATE TABLE account_role(
   account INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
   role    TEXT NOT NULL CHECK(role IN ('staff', 'head', 'leader', 'principal', 'discipline', 'admin', 'upper')),
   dept    TEXT REFERENCES dept(gid) DEFERRABLE INITIALLY DEFERRED,   -- NULL: the whole unit
   UNIQUE(account, role, dept)
 );
+CREATE INDEX account_role_dept ON account_role(dept);
 
 -- Unsaved form contents, kept for their user (SIGHUP, closed terminal, "keep as draft").
 CREATE TABLE draft(
@@ -112,7 +120,7 @@ CREATE TABLE unit(
   id      INTEGER PRIMARY KEY,          -- local row number; never travels
   gid     TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner   TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid     TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid     TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   code    TEXT NOT NULL UNIQUE CHECK(length(code) BETWEEN 2 AND 32 AND code NOT GLOB '*[^0-9A-Za-z-]*'),
   name    TEXT NOT NULL CHECK(length(name) BETWEEN 1 AND 100),
@@ -124,7 +132,7 @@ CREATE TABLE setting(
   id      INTEGER PRIMARY KEY,          -- local row number; never travels
   gid     TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner   TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid     TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid     TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   key     TEXT NOT NULL CHECK(length(key) BETWEEN 1 AND 64),
   value   TEXT NOT NULL CHECK(length(value) <= 20000)
@@ -135,7 +143,7 @@ CREATE TABLE dept(
   id      INTEGER PRIMARY KEY,          -- local row number; never travels
   gid     TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner   TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid     TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid     TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   name    TEXT NOT NULL CHECK(length(name) BETWEEN 1 AND 100),
   seq     INTEGER CHECK(seq IS NULL OR seq BETWEEN 0 AND 9999),
@@ -144,12 +152,14 @@ CREATE TABLE dept(
   retired INTEGER NOT NULL DEFAULT 0 CHECK(retired IN (0, 1))
 );
 CREATE INDEX dept_owner ON dept(owner, seq, name);
+CREATE INDEX dept_head ON dept(head);
+CREATE INDEX dept_leader ON dept(leader);
 
 CREATE TABLE post(
   id      INTEGER PRIMARY KEY,          -- local row number; never travels
   gid     TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner   TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid     TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid     TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   dept    TEXT NOT NULL REFERENCES dept(gid) DEFERRABLE INITIALLY DEFERRED,
   name    TEXT NOT NULL CHECK(length(name) BETWEEN 1 AND 100),
@@ -163,7 +173,7 @@ CREATE TABLE person(
   id      INTEGER PRIMARY KEY,          -- local row number; never travels
   gid     TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner   TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid     TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid     TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   name    TEXT NOT NULL CHECK(length(name) BETWEEN 1 AND 50),
   post    TEXT REFERENCES post(gid) DEFERRABLE INITIALLY DEFERRED,
@@ -179,7 +189,7 @@ CREATE TABLE cycle(
   id       INTEGER PRIMARY KEY,          -- local row number; never travels
   gid      TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner    TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid      TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid      TEXT NOT NULL,
   deleted  INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   year     INTEGER NOT NULL CHECK(year BETWEEN 2000 AND 2100),
   title    TEXT CHECK(title IS NULL OR length(title) <= 200),
@@ -200,7 +210,7 @@ CREATE TABLE plan(                                                       -- 实�
   id      INTEGER PRIMARY KEY,          -- local row number; never travels
   gid     TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner   TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid     TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid     TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   cycle   TEXT NOT NULL REFERENCES cycle(gid) DEFERRABLE INITIALLY DEFERRED,
   title   TEXT NOT NULL CHECK(length(title) BETWEEN 1 AND 200),
@@ -215,7 +225,7 @@ CREATE TABLE group_member(                                               -- 领�
   id      INTEGER PRIMARY KEY,          -- local row number; never travels
   gid     TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner   TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid     TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid     TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   cycle   TEXT NOT NULL REFERENCES cycle(gid) DEFERRABLE INITIALLY DEFERRED,
   person  TEXT NOT NULL REFERENCES person(gid) DEFERRABLE INITIALLY DEFERRED,
@@ -224,12 +234,13 @@ CREATE TABLE group_member(                                               -- 领�
   seq     INTEGER CHECK(seq IS NULL OR seq BETWEEN 0 AND 9999)
 );
 CREATE INDEX group_member_cycle ON group_member(cycle, seq);
+CREATE INDEX group_member_person ON group_member(person);
 
 CREATE TABLE meeting(                                                    -- 动员会、学习
   id        INTEGER PRIMARY KEY,          -- local row number; never travels
   gid       TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner     TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid       TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid       TEXT NOT NULL,
   deleted   INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   cycle     TEXT NOT NULL REFERENCES cycle(gid) DEFERRABLE INITIALLY DEFERRED,
   held      TEXT NOT NULL CHECK(date(julianday(held)) IS held),
@@ -248,7 +259,7 @@ CREATE TABLE power(                                                      -- 职�
   id      INTEGER PRIMARY KEY,          -- local row number; never travels
   gid     TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner   TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid     TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid     TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   dept    TEXT NOT NULL REFERENCES dept(gid) DEFERRABLE INITIALLY DEFERRED,
   post    TEXT REFERENCES post(gid) DEFERRABLE INITIALLY DEFERRED,
@@ -262,12 +273,13 @@ CREATE TABLE power(                                                      -- 职�
   retired INTEGER NOT NULL DEFAULT 0 CHECK(retired IN (0, 1))
 );
 CREATE INDEX power_dept ON power(dept, seq, name);
+CREATE INDEX power_post ON power(post);
 
 CREATE TABLE flow_step(                                                  -- 权力运行流程图的一步
   id          INTEGER PRIMARY KEY,          -- local row number; never travels
   gid         TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner       TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid         TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid         TEXT NOT NULL,
   deleted     INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   power       TEXT NOT NULL REFERENCES power(gid) DEFERRABLE INITIALLY DEFERRED,
   seq         INTEGER NOT NULL CHECK(seq BETWEEN 1 AND 999),
@@ -284,7 +296,7 @@ CREATE TABLE selfcheck(                                                  -- 廉�
   id         INTEGER PRIMARY KEY,          -- local row number; never travels
   gid        TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner      TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid        TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid        TEXT NOT NULL,
   deleted    INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   cycle      TEXT NOT NULL REFERENCES cycle(gid) DEFERRABLE INITIALLY DEFERRED,
   post       TEXT NOT NULL REFERENCES post(gid) DEFERRABLE INITIALLY DEFERRED,
@@ -298,12 +310,13 @@ CREATE TABLE selfcheck(                                                  -- 廉�
 );
 CREATE INDEX selfcheck_cycle ON selfcheck(cycle, status);
 CREATE INDEX selfcheck_post ON selfcheck(post);
+CREATE INDEX selfcheck_person ON selfcheck(person);
 
 CREATE TABLE risk(                                                       -- 廉政风险点
   id             INTEGER PRIMARY KEY,          -- local row number; never travels
   gid            TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner          TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid            TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid            TEXT NOT NULL,
   deleted        INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   cycle          TEXT NOT NULL REFERENCES cycle(gid) DEFERRABLE INITIALLY DEFERRED,
   selfcheck      TEXT REFERENCES selfcheck(gid) DEFERRABLE INITIALLY DEFERRED,
@@ -329,6 +342,7 @@ CREATE INDEX risk_selfcheck ON risk(selfcheck, seq);
 CREATE INDEX risk_post ON risk(post);
 CREATE INDEX risk_power ON risk(power);
 CREATE INDEX risk_step ON risk(step);
+CREATE INDEX risk_person ON risk(person);
 
 -- ============================================================ phase 2 reviews, phase 3: prevent
 
@@ -336,7 +350,7 @@ CREATE TABLE measure(                                                    -- 防�
   id          INTEGER PRIMARY KEY,          -- local row number; never travels
   gid         TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner       TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid         TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid         TEXT NOT NULL,
   deleted     INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   risk        TEXT NOT NULL REFERENCES risk(gid) DEFERRABLE INITIALLY DEFERRED,
   seq         INTEGER CHECK(seq IS NULL OR seq BETWEEN 0 AND 9999),
@@ -350,12 +364,14 @@ CREATE TABLE measure(                                                    -- 防�
   done        TEXT CHECK(done IS NULL OR date(julianday(done)) IS done)
 );
 CREATE INDEX measure_risk ON measure(risk, seq);
+CREATE INDEX measure_responsible ON measure(responsible);
+CREATE INDEX measure_supervisor ON measure(supervisor);
 
 CREATE TABLE review(                                                     -- a step of the review chain
   id           INTEGER PRIMARY KEY,          -- local row number; never travels
   gid          TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner        TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid          TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid          TEXT NOT NULL,
   deleted      INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   selfcheck    TEXT NOT NULL REFERENCES selfcheck(gid) DEFERRABLE INITIALLY DEFERRED,
   step         TEXT NOT NULL CHECK(step IN ('submit', 'head', 'leader', 'assess', 'upper')),
@@ -373,7 +389,7 @@ CREATE TABLE opinion(                                                    -- opin
   id      INTEGER PRIMARY KEY,          -- local row number; never travels
   gid     TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner   TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid     TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid     TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   cycle   TEXT NOT NULL REFERENCES cycle(gid) DEFERRABLE INITIALLY DEFERRED,
   dept    TEXT REFERENCES dept(gid) DEFERRABLE INITIALLY DEFERRED,         -- NULL: the unit's table
@@ -383,12 +399,13 @@ CREATE TABLE opinion(                                                    -- opin
   signed  TEXT CHECK(signed IS NULL OR date(julianday(signed)) IS signed)
 );
 CREATE INDEX opinion_cycle ON opinion(cycle, dept);
+CREATE INDEX opinion_dept ON opinion(dept);
 
 CREATE TABLE notice(                                                     -- 公示
   id      INTEGER PRIMARY KEY,          -- local row number; never travels
   gid     TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner   TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid     TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid     TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   cycle   TEXT NOT NULL REFERENCES cycle(gid) DEFERRABLE INITIALLY DEFERRED,
   title   TEXT NOT NULL CHECK(length(title) BETWEEN 1 AND 200),
@@ -405,7 +422,7 @@ CREATE TABLE comment(                                                    -- 公�
   id       INTEGER PRIMARY KEY,          -- local row number; never travels
   gid      TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner    TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid      TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid      TEXT NOT NULL,
   deleted  INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   notice   TEXT NOT NULL REFERENCES notice(gid) DEFERRABLE INITIALLY DEFERRED,
   risk     TEXT REFERENCES risk(gid) DEFERRABLE INITIALLY DEFERRED,
@@ -416,12 +433,13 @@ CREATE TABLE comment(                                                    -- 公�
   replied  TEXT CHECK(replied IS NULL OR date(julianday(replied)) IS replied)
 );
 CREATE INDEX comment_notice ON comment(notice);
+CREATE INDEX comment_risk ON comment(risk);
 
 CREATE TABLE task(                                                       -- 分级防控任务
   id      INTEGER PRIMARY KEY,          -- local row number; never travels
   gid     TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner   TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid     TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid     TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   cycle   TEXT NOT NULL REFERENCES cycle(gid) DEFERRABLE INITIALLY DEFERRED,
   risk    TEXT REFERENCES risk(gid) DEFERRABLE INITIALLY DEFERRED,
@@ -433,12 +451,14 @@ CREATE TABLE task(                                                       -- 分�
   by_name TEXT CHECK(by_name IS NULL OR length(by_name) <= 50)
 );
 CREATE INDEX task_cycle ON task(cycle, due);
+CREATE INDEX task_risk ON task(risk);
+CREATE INDEX task_person ON task(person);
 
 CREATE TABLE warning(                                                    -- 预警
   id       INTEGER PRIMARY KEY,          -- local row number; never travels
   gid      TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner    TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid      TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid      TEXT NOT NULL,
   deleted  INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   cycle    TEXT NOT NULL REFERENCES cycle(gid) DEFERRABLE INITIALLY DEFERRED,
   source   TEXT NOT NULL CHECK(length(source) BETWEEN 1 AND 50),         -- 信访举报, 审计, 巡视 …
@@ -449,12 +469,14 @@ CREATE TABLE warning(                                                    -- 预�
   status   TEXT NOT NULL CHECK(status IN ('open', 'disposed', 'closed'))
 );
 CREATE INDEX warning_cycle ON warning(cycle, status);
+CREATE INDEX warning_person ON warning(person);
+CREATE INDEX warning_risk ON warning(risk);
 
 CREATE TABLE disposition(                                                -- 处置
   id      INTEGER PRIMARY KEY,          -- local row number; never travels
   gid     TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner   TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid     TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid     TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   warning TEXT NOT NULL REFERENCES warning(gid) DEFERRABLE INITIALLY DEFERRED,
   done    TEXT NOT NULL CHECK(date(julianday(done)) IS done),
@@ -470,7 +492,7 @@ CREATE TABLE inspection(                                                 -- 检�
   id          INTEGER PRIMARY KEY,          -- local row number; never travels
   gid         TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner       TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid         TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid         TEXT NOT NULL,
   deleted     INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   cycle       TEXT NOT NULL REFERENCES cycle(gid) DEFERRABLE INITIALLY DEFERRED,
   target_unit TEXT NOT NULL CHECK(length(target_unit) BETWEEN 2 AND 32 AND target_unit NOT GLOB '*[^0-9A-Za-z-]*'),
@@ -482,12 +504,13 @@ CREATE TABLE inspection(                                                 -- 检�
   score       INTEGER CHECK(score IS NULL OR score BETWEEN 0 AND 1000)
 );
 CREATE INDEX inspection_cycle ON inspection(cycle, target_unit);
+CREATE INDEX inspection_dept ON inspection(dept);
 
 CREATE TABLE finding(                                                    -- 检查发现（六个方面之一）
   id         INTEGER PRIMARY KEY,          -- local row number; never travels
   gid        TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner      TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid        TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid        TEXT NOT NULL,
   deleted    INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   inspection TEXT NOT NULL REFERENCES inspection(gid) DEFERRABLE INITIALLY DEFERRED,
   question   INTEGER CHECK(question IS NULL OR question BETWEEN 0 AND 6),
@@ -500,7 +523,7 @@ CREATE TABLE rectification(                                              -- 整�
   id          INTEGER PRIMARY KEY,          -- local row number; never travels
   gid         TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner       TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid         TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid         TEXT NOT NULL,
   deleted     INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   inspection  TEXT REFERENCES inspection(gid) DEFERRABLE INITIALLY DEFERRED,
   finding     TEXT REFERENCES finding(gid) DEFERRABLE INITIALLY DEFERRED,
@@ -516,12 +539,16 @@ CREATE TABLE rectification(                                              -- 整�
   verify_note TEXT CHECK(verify_note IS NULL OR length(verify_note) <= 2000)
 );
 CREATE INDEX rectification_target ON rectification(target_unit, deadline);
+CREATE INDEX rectification_inspection ON rectification(inspection);
+CREATE INDEX rectification_finding ON rectification(finding);
+CREATE INDEX rectification_dept ON rectification(dept);
+CREATE INDEX rectification_person ON rectification(person);
 
 CREATE TABLE response(                                                   -- 整改情况报告 (by the unit told to rectify)
   id            INTEGER PRIMARY KEY,          -- local row number; never travels
   gid           TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner         TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid           TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid           TEXT NOT NULL,
   deleted       INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   rectification TEXT NOT NULL REFERENCES rectification(gid) DEFERRABLE INITIALLY DEFERRED,
   answered      TEXT NOT NULL CHECK(date(julianday(answered)) IS answered),
@@ -533,7 +560,7 @@ CREATE TABLE accountability(                                             -- 问�
   id          INTEGER PRIMARY KEY,          -- local row number; never travels
   gid         TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner       TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid         TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid         TEXT NOT NULL,
   deleted     INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   cycle       TEXT NOT NULL REFERENCES cycle(gid) DEFERRABLE INITIALLY DEFERRED,
   kind        TEXT NOT NULL CHECK(kind IN ('问责', '表彰')),
@@ -546,12 +573,14 @@ CREATE TABLE accountability(                                             -- 问�
   doc_no      TEXT CHECK(doc_no IS NULL OR length(doc_no) <= 100)
 );
 CREATE INDEX accountability_cycle ON accountability(cycle);
+CREATE INDEX accountability_dept ON accountability(dept);
+CREATE INDEX accountability_person ON accountability(person);
 
 CREATE TABLE summary(                                                    -- 年度总结
   id      INTEGER PRIMARY KEY,          -- local row number; never travels
   gid     TEXT NOT NULL UNIQUE CHECK(length(gid) = 32 AND gid NOT GLOB '*[^0-9a-f]*'),
   owner   TEXT NOT NULL CHECK(length(owner) BETWEEN 2 AND 32 AND owner NOT GLOB '*[^0-9A-Za-z-]*'),
-  rid     TEXT NOT NULL REFERENCES rev(rid) DEFERRABLE INITIALLY DEFERRED,
+  rid     TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK(deleted IN (0, 1)),
   cycle   TEXT NOT NULL REFERENCES cycle(gid) DEFERRABLE INITIALLY DEFERRED,
   title   TEXT NOT NULL CHECK(length(title) BETWEEN 1 AND 200),
