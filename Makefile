@@ -186,7 +186,9 @@ DEMO_DB := $(B)/demo.db
 
 run: $(B)/lianfang
 	@[ -f $(DEMO_DB) ] || { echo "  DEMO   $(DEMO_DB)"; $(B)/lianfang demo $(DEMO_DB) >/dev/null; }
-	@$(B)/lianfang --db $(DEMO_DB)
+	@# the demo enforces roles: sign in as its discipline officer (README "Demo logins")
+	@LIANFANG_USER=$${LIANFANG_USER:-discipline} LIANFANG_PASSWORD=$${LIANFANG_PASSWORD:-lianfang} \
+	  $(B)/lianfang --db $(DEMO_DB)
 
 bench: $(B)/lianfang
 	@LIANFANG_BUILD=$(abspath $(B)) tests/bench/run

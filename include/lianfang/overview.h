@@ -1,0 +1,27 @@
+/* overview: what the title line and the home screen show — this unit, its
+ * current cycle (年度) and phase, from the cycle model (cycle.h), and how
+ * many records it holds. Read-only. No curses. */
+#ifndef LIANFANG_OVERVIEW_H
+#define LIANFANG_OVERVIEW_H
+
+#include "lianfang/rec.h"
+
+struct lf_overview {
+	char unit_code[LF_CODE_MAX + 1];
+	char *unit_name;
+	char cycle[LF_GID_LEN + 1];  /* the current cycle's gid, "" if none */
+	int year;                    /* its year, 0 if none */
+	int phase;                   /* lf_cycle_phase: 1–4, 0 not begun, 5 over */
+	int cycle_denied;            /* the user may not read the cycle */
+};
+
+/* The current cycle is lf_cycle_current's. */
+lf_status lf_overview_load(struct lf_db *db, struct lf_overview *o);
+void lf_overview_clear(struct lf_overview *o);
+/* Live records of kind k this unit owns, counting no further than cap + 1
+ * (*n > cap: "more than cap"). */
+lf_status lf_overview_count(struct lf_db *db, const struct lf_kind *k, long long cap, long long *n);
+/* "动员部署" … "检查考核" for 1–4, "尚未开始" for 0, "本年度已结束" for 5. */
+const char *lf_phase_label(int phase);
+
+#endif

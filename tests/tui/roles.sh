@@ -1,0 +1,50 @@
+#!/bin/sh
+# The screens save through the model, which enforces roles: the principal
+# leader (主要领导) may read the organisation but not change it, and the
+# screen says which role it takes, keeping what was typed; a staff member may
+# not list the whole unit. Nothing the model refuses is written.
+. "$LIANFANG_TOP/tests/tui/tui-lib"
+
+demo_db d.db
+before=$(q d.db "SELECT count(*) FROM rev")
+
+LIANFANG_USER=principal tui -- --db d.db <<'EOS'
+wait 组织机构和年度
+type 3
+wait 共 25 条
+type a
+wait 新建人员
+type 越权测试
+key F2
+wait 没有保存
+expect-has 维护处室、岗位和人员
+expect-row-has 4 越权测试
+key F10
+wait 2 放弃修改
+type 2
+wait 共 25 条
+type d
+wait 标为已离岗？
+type 1
+wait 没有改
+type q
+type q
+expect-exit 0
+EOS
+contains "$(q d.db "SELECT count(*) FROM rev")" "$before" "nothing was written"
+
+LIANFANG_USER=staff tui -- --db d.db <<'EOS'
+wait 组织机构和年度
+expect-has 年度：无权查看
+type 3
+wait 不能查看（全单位范围）
+expect-lacks 共 25 条
+key F1
+wait 最近的消息
+expect-has 要主要领导、纪检监察
+key F10
+type q
+expect-exit 0
+EOS
+
+done_testing

@@ -1,0 +1,111 @@
+/* Tests of the key tables: no key does two things on one screen, every
+ * function key has a partner that works without function keys, and the
+ * manual's KEYS section is what the tables say (UPDATE_GOLDEN=1 rewrites
+ * it in lianfang.1). */
+#include "t.h"
+#include "lianfang/screen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int is_function_key(int k)
+{
+	return (k & 0x200000) && (k & 0xffff) >= KEY_F(0) && (k & 0xffff) <= KEY_F(63);
+}
+
+TEST(keys_every_function_key_has_a_partner)
+{
+	const struct lf_action_table *t;
+	const struct lf_action *a;
+	int bad = 0;
+
+	for (t = lf_action_tables; t->title; t++)
+		for (a = t->actions; a->id; a++) {
+			int i, fn = 0, other = 0;
+
+			for (i = 0; i < 5 && a->keys[i]; i++) {
+				if (is_function_key(a->keys[i]))
+					fn = 1;
+				else if (!(a->keys[i] & 0x200000))
+					other = 1;
+			}
+			if (fn && !other) {
+				bad++;
+				printf("# %s: %s has only function keys\n", t->title, a->name);
+			}
+		}
+	T_OK(!bad, "every action with a function key has another key");
+}
+
+static int dup_in(const struct lf_action *const *tables, int n, const char *screen)
+{
+	int bad = 0, x, y;
+
+	for (x = 0; x < n; x++)
+		for (y = x; y < n; y++)
+			for (const struct lf_action *a = tables[x]; a->id; a++)
+				for (const struct lf_action *b = x == y ? a + 1 : tables[y]; b->id; b++)
+					for (int i = 0; i < 5 && a->keys[i]; i++)
+						for (int j = 0; j < 5 && b->keys[j]; j++)
+							if (a->keys[i] == b->keys[j]) {
+								bad++;
+								printf("# %s: %s and %s share a key\n", screen, a->name, b->name);
+							}
+	return bad;
+}
+
+/* On one screen — its table, the widget it embeds, the global table — a key
+ * means one action. */
+TEST(keys_no_key_does_two_things_on_a_screen)
+{
+	extern const struct lf_action lf_form_actions[], lf_help_actions[], lf_home_actions[],
+		lf_picker_actions[], lf_records_actions[];
+	const struct lf_action *form[] = { lf_form_actions, lf_edit_actions, lf_global_actions };
+	const struct lf_action *records[] = { lf_records_actions, lf_list_actions, lf_global_actions };
+	const struct lf_action *picker[] = { lf_picker_actions, lf_list_actions, lf_global_actions };
+	const struct lf_action *home[] = { lf_home_actions, lf_global_actions };
+	const struct lf_action *help[] = { lf_help_actions, lf_global_actions };
+
+	T_OK(!dup_in(form, 3, "form"), "form: one action per key");
+	T_OK(!dup_in(records, 3, "records"), "lists: one action per key");
+	T_OK(!dup_in(picker, 3, "picker"), "picker: one action per key");
+	T_OK(!dup_in(home, 2, "home"), "home: one action per key");
+	T_OK(!dup_in(help, 2, "help"), "help: one action per key");
+}
+
+TEST(keys_manual_matches_the_tables)
+{
+	const char *top = getenv("LIANFANG_TOP");
+	char path[1024], *text, *start, *end;
+	struct lf_buf want, all;
+	FILE *fp;
+	size_t n;
+
+	if (!T_OK(top != NULL, "LIANFANG_TOP is set (tests/run sets it)"))
+		return;
+	snprintf(path, sizeof path, "%s/lianfang.1", top);
+	lf_buf_init(&want);
+	lf_keys_man(&want);
+	lf_buf_init(&all);
+	if ((fp = fopen(path, "r"))) {
+		char buf[4096];
+
+		while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+			lf_buf_add(&all, buf, n);
+		fclose(fp);
+	}
+	text = all.s;
+	start = strstr(text, ".SH KEYS\n");
+	end = start ? strstr(start + 1, "\n.SH ") : NULL;
+	if (getenv("UPDATE_GOLDEN") && start && end && (fp = fopen(path, "w"))) {
+		fwrite(text, 1, (size_t)(start - text), fp);
+		fputs(want.s, fp);
+		fputs(end + 1, fp);
+		fclose(fp);
+	}
+	T_OK(start && end && (size_t)(end + 1 - start) == want.len && !memcmp(start, want.s, want.len),
+	     "lianfang.1 has the KEYS section the tables make (UPDATE_GOLDEN=1 tests/run … rewrites it)");
+	lf_buf_free(&want);
+	lf_buf_free(&all);
+}
