@@ -693,7 +693,7 @@ static int common_key(struct lf_ui *ui, int key)
 int lf_ui_ask(struct lf_ui *ui, const char *question, const struct lf_choice *choices, int n, int cancel)
 {
 	struct lf_buf b;
-	int i, key, answer = -1;
+	int i, key, answer = cancel, done = 0;
 
 	lf_buf_init(&b);
 	lf_buf_adds(&b, question);
@@ -702,22 +702,25 @@ int lf_ui_ask(struct lf_ui *ui, const char *question, const struct lf_choice *ch
 	lf_buf_adds(&b, "  Esc 取消");
 	ui->ask = b.s;
 	ui->dirty |= LF_DIRTY_MSG;
-	while (answer < 0 && !lf_ui_stopping(ui)) {
+	/* `done`, not the answer, ends the loop: cancel is often -1 */
+	while (!done && !lf_ui_stopping(ui)) {
 		redraw(ui);
 		if (!(key = read_key(ui)) || common_key(ui, key))
 			continue;
 		if (key == LF_ESC || key == LF_CTRL('G') || key == LF_KEY(KEY_F(10)) || key == LF_CTRL('X') ||
 		    key == LF_CTRL('C'))
-			answer = cancel;
-		for (i = 0; i < n && answer < 0; i++)
+			done = 1;
+		for (i = 0; i < n && !done; i++)
 			if (key == '1' + i || (key < 0x80 && choices[i].letter &&
-			                       (key == choices[i].letter || key == (choices[i].letter | 0x20))))
+			                       (key == choices[i].letter || key == (choices[i].letter | 0x20)))) {
 				answer = i;
+				done = 1;
+			}
 	}
 	ui->ask = NULL;
 	lf_buf_free(&b);
 	ui->dirty |= LF_DIRTY_MSG;
-	return answer < 0 ? cancel : answer;
+	return answer;
 }
 
 char *lf_ui_prompt(struct lf_ui *ui, const char *prompt, const char *initial)
