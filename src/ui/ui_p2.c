@@ -1,0 +1,142 @@
+/* ui_p2: small things the phase-2 screens share (ui_p2.h): the current
+ * cycle, the keyset pager, and how a risk level is drawn. */
+#include "ui_p2.h"
+#include "lianfang/cycle.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+const char *lf_p2_cycle(struct lf_ui *ui)
+{
+	struct lf_ui_ctx *c = lf_ui_ctx(ui);
+	struct lf_cycle_list l;
+	lf_status s;
+
+	lf_ui_refresh_overview(ui);
+	if (c->overview.cycle[0])
+		return c->overview.cycle;
+	memset(&l, 0, sizeof l);
+	s = lf_cycle_current(c->db, &l);
+	if (s == LF_OK && !l.n)
+		s = LF_NOTFOUND;
+	lf_cycle_list_free(&l); /* the model leaves its arena to free on NOTFOUND too */
+	if (s == LF_NOTFOUND || s == LF_OK)
+		lf_ui_msg(ui, LF_MSG_ERROR, "还没有建立年度工作：先在首页的“年度”里新建一个年度。");
+	else
+		lf_ui_msg(ui, LF_MSG_ERROR, "%s", lf_errmsg(c->db, s));
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ pager */
+
+void lf_pager_reset(struct lf_pager *p)
+{
+	p->depth = 0;
+	p->after[0] = 0;
+	p->next[0] = 0;
+}
+
+void lf_pager_free(struct lf_pager *p)
+{
+	lf_free(p->keys);
+	memset(p, 0, sizeof *p);
+}
+
+int lf_pager_next(struct lf_pager *p)
+{
+	if (!p->next[0])
+		return 0;
+	if (p->depth == p->cap) {
+		p->cap = p->cap * 2 + 16;
+		p->keys = lf_realloc(p->keys, (size_t)p->cap * sizeof *p->keys);
+	}
+	memcpy(p->keys[p->depth++], p->after, LF_KEY_MAX);
+	memcpy(p->after, p->next, LF_KEY_MAX);
+	p->next[0] = 0;
+	return 1;
+}
+
+int lf_pager_prev(struct lf_pager *p)
+{
+	if (!p->depth)
+		return 0;
+	memcpy(p->after, p->keys[--p->depth], LF_KEY_MAX);
+	p->next[0] = 0;
+	return 1;
+}
+
+/* ------------------------------------------------------------------ text */
+
+/* Punctuation that may not begin a line (Chinese line breaking). */
+static int closing(wchar_t c)
+{
+	return wcschr(L"，。、；：！？）》」』〉】’”…,.;:!?)]}", c) != NULL;
+}
+
+char **lf_p2_wrap(const char *text, int width, int first, int *n)
+{
+	size_t len, i, start = 0;
+	wchar_t *s = lf_utf8_to_wcs(text ? text : "", &len);
+	char **out = NULL;
+	int col = 0, room = width - first, cap = 0;
+
+	*n = 0;
+	if (room < 2)
+		room = 2;
+	for (i = 0; i <= len; i++) {
+		int brk = i == len || s[i] == '\n';
+		int cw = brk ? 0 : lf_wc_width(s[i]);
+
+		if (!brk && col + cw > room && i > start) {
+			brk = 2;
+			/* a closing mark never starts a line: its word goes down with it */
+			if (closing(s[i]) && i > start + 1)
+				i--;
+		}
+		if (!brk) {
+			col += cw;
+			continue;
+		}
+		if (*n == cap) {
+			cap = cap * 2 + 4;
+			out = lf_realloc(out, (size_t)cap * sizeof *out);
+		}
+		out[(*n)++] = lf_wcs_to_utf8(s + start, i - start);
+		if (i == len)
+			break;
+		start = brk == 1 ? i + 1 : i;
+		if (brk == 2)
+			i--;
+		col = 0;
+		room = width < 2 ? 2 : width;
+	}
+	lf_free(s);
+	return out;
+}
+
+void lf_p2_wrap_free(char **lines, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		lf_free(lines[i]);
+	lf_free(lines);
+}
+
+/* ------------------------------------------------------------------ levels */
+
+attr_t lf_p2_level_attr(int level)
+{
+	switch (level) {
+	case 1: return lf_ui_attr(LF_R_LEVEL_LOW);
+	case 2: return lf_ui_attr(LF_R_LEVEL_MID);
+	case 3: return lf_ui_attr(LF_R_LEVEL_HIGH);
+	}
+	return lf_ui_attr(LF_R_DIM);
+}
+
+void lf_p2_level_tag(char *buf, size_t len, const char *name)
+{
+	snprintf(buf, len, "[%s]", name && *name ? name : "未评");
+}
