@@ -3,6 +3,7 @@
  * work, each function key with the key that does the same without one —
  * plus what the screen adds (a form field's help). */
 #include "lianfang/screen.h"
+#include "ui_p2.h"
 #include "ui_priv.h"
 
 #include <string.h>
@@ -213,6 +214,11 @@ const struct lf_action_table lf_action_tables[] = {
 	{ "Forms", lf_form_actions },
 	{ "Editing text in a field", lf_edit_actions },
 	{ "Help page", lf_help_actions },
+	{ "Self-check forms (list)", lf_sclist_actions },
+	{ "A self-check form", lf_scform_actions },
+	{ "Editing a risk, measure, review or level", lf_sheet_actions },
+	{ "Summary table", lf_summary_actions },
+	{ "Heat map", lf_heatmap_actions },
 	{ NULL, NULL },
 };
 

@@ -2,6 +2,7 @@
  * holds, and a menu. A placeholder for the real home of the phase screens:
  * its menu is one table, so adding a screen is adding a row. */
 #include "lianfang/screen.h"
+#include "ui_p2.h"
 #include "ui_priv.h"
 
 #include <string.h>
@@ -20,11 +21,15 @@ static const struct {
 	const char *form;  /* forms/<form>.form */
 	const char *label;
 	const char *about;
+	void (*open)(struct lf_ui *ui); /* a screen of its own; NULL: the form's list */
 } menu[] = {
-	{ "dept", "处室", "内设处室、科室、队所，处室负责人和分管领导" },
-	{ "post", "岗位", "每个处室的岗位和岗位职责" },
-	{ "person", "人员", "干部职工和他们的岗位、职务" },
-	{ "cycle", "年度", "每个年度的四个阶段和起止日期" },
+	{ "dept", "处室", "内设处室、科室、队所，处室负责人和分管领导", NULL },
+	{ "post", "岗位", "每个处室的岗位和岗位职责", NULL },
+	{ "person", "人员", "干部职工和他们的岗位、职务", NULL },
+	{ "cycle", "年度", "每个年度的四个阶段和起止日期", NULL },
+	{ "selfcheck", "自查表", "岗位廉政风险自查表：风险点、防控措施、审核和评估", lf_selfcheck_screen_open },
+	{ "summary", "汇总表", "风险点及防控措施汇总表：筛选、查找", lf_summary_screen_open_menu },
+	{ "heatmap", "热力图", "按发生概率和危害程度看风险点的分布", lf_heatmap_screen_open_menu },
 };
 
 static const struct {
@@ -105,8 +110,12 @@ static void home_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 static int open_sel(struct home *h)
 {
 	struct lf_ui *ui = h->base.ui;
-	lf_status st = lf_records_open(ui, menu[h->sel].form);
+	lf_status st = LF_OK;
 
+	if (menu[h->sel].open)
+		menu[h->sel].open(ui);
+	else
+		st = lf_records_open(ui, menu[h->sel].form);
 	if (st)
 		lf_ui_msg(ui, LF_MSG_ERROR, "%s", lf_errmsg(lf_ui_ctx(ui)->db, st));
 	return LF_DIRTY_ALL;

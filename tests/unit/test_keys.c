@@ -66,12 +66,24 @@ TEST(keys_no_key_does_two_things_on_a_screen)
 	const struct lf_action *picker[] = { lf_picker_actions, lf_list_actions, lf_global_actions };
 	const struct lf_action *home[] = { lf_home_actions, lf_global_actions };
 	const struct lf_action *help[] = { lf_help_actions, lf_global_actions };
+	extern const struct lf_action lf_sheet_actions[], lf_sclist_actions[], lf_scform_actions[],
+		lf_summary_actions[], lf_heatmap_actions[];
+	const struct lf_action *sheet[] = { lf_sheet_actions, lf_edit_actions, lf_global_actions };
+	const struct lf_action *sclist[] = { lf_sclist_actions, lf_global_actions };
+	const struct lf_action *scform[] = { lf_scform_actions, lf_list_actions, lf_global_actions };
+	const struct lf_action *summary[] = { lf_summary_actions, lf_global_actions };
+	const struct lf_action *heatmap[] = { lf_heatmap_actions, lf_global_actions };
 
 	T_OK(!dup_in(form, 3, "form"), "form: one action per key");
 	T_OK(!dup_in(records, 3, "records"), "lists: one action per key");
 	T_OK(!dup_in(picker, 3, "picker"), "picker: one action per key");
 	T_OK(!dup_in(home, 2, "home"), "home: one action per key");
 	T_OK(!dup_in(help, 2, "help"), "help: one action per key");
+	T_OK(!dup_in(sheet, 3, "sheet"), "risk, measure, review and level sheets: one action per key");
+	T_OK(!dup_in(sclist, 2, "self-check list"), "self-check list: one action per key");
+	T_OK(!dup_in(scform, 3, "self-check form"), "self-check form: one action per key");
+	T_OK(!dup_in(summary, 2, "summary"), "summary table: one action per key");
+	T_OK(!dup_in(heatmap, 2, "heat map"), "heat map: one action per key");
 }
 
 TEST(keys_manual_matches_the_tables)
