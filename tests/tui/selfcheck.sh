@@ -1,0 +1,162 @@
+#!/bin/sh
+# The self-check form on screen: editing a form that a head has signed warns
+# first, then sends it back with the signature marked as lapsed; risks are
+# reordered and retired; a hang-up in the middle of a new risk keeps a draft
+# that is offered back whole; the leadership decides a level other than the
+# matrix's only with a reason, and both levels are shown; and a GBK terminal
+# types Chinese into a risk that is stored as UTF-8.
+. "$LIANFANG_TOP/tests/tui/tui-lib"
+
+# ---------------------------------------------------------------- a database in setup mode
+# (no accounts: every step is allowed, so the screen can edit a signed form)
+unset LIANFANG_PASSWORD
+export LIANFANG_USER=tester
+lf init --unit-code 620902 --unit-name 测试局 m.db
+lf --db m.db cycle add 2026
+lf --db m.db dept add --name 测试科
+lf --db m.db post add --dept 测试科 --name 审批岗 --duties 负责审批
+lf --db m.db person add --name 王五 --post 审批岗
+lf --db m.db selfcheck new --person 王五
+lf --db m.db risk add --selfcheck 王五 --description 甲风险 --probability 1 --severity 1
+lf --db m.db risk add --selfcheck 王五 --description 乙风险
+lf --db m.db selfcheck submit 王五
+lf --db m.db review head 王五 --signer 李四 --opinion 同意
+is_rc 0 "a form with two risks, submitted and signed by the head"
+
+tui -- --db m.db <<'EOS'
+wait 组织机构和年度
+type 5
+wait 王五
+expect-has 处室负责人已签字
+key Enter
+wait 自查表：王五
+expect-has 状态：处室负责人已签字　下一步：分管领导审核。
+expect-has 处室负责人审核：同意  李四
+key Down
+key Enter
+wait 自查表处室负责人已签字：修改后原来的签字失效，要重新提交审核。
+key Esc
+wait-gone 要重新提交审核
+expect-lacks 修改风险点
+key Enter
+wait 要重新提交审核
+type 1
+wait 修改风险点 1
+key End
+type （补充）
+key F2
+wait 自查表已退回“填写中”，原来的签字失效，请修改完后重新提交。
+expect-has 状态：填写中
+expect-has [低] 甲风险（补充）
+expect-has 处室负责人审核：同意  李四  [签字已失效：之后内容有修改]
+key Down
+type K
+wait  1 [未评] 乙风险
+expect-has  2 [低] 甲风险（补充）
+type d
+wait 风险点 1：停用的保留在表上，不计入汇总。
+type 1
+wait 乙风险（已停用）
+type a
+wait 新的风险点
+type 利用审批权为亲友办理不符合条件的事项
+hangup
+expect-exit 1
+EOS
+contains "$(q m.db "SELECT group_concat(seq || description || retired, ' ') FROM (SELECT * FROM risk ORDER BY seq)")" \
+	"1乙风险1 2甲风险（补充）0" "reordered, edited and retired as on the screen"
+contains "$(q m.db "SELECT status FROM selfcheck")" "draft" "the edit sent the signed form back"
+contains "$(q m.db "SELECT form || ' ' || json_extract(data, '\$.description') FROM draft")" \
+	"p2.risk-new 利用审批权为亲友办理不符合条件的事项" "the hang-up kept the new risk as a draft"
+
+tui -- --db m.db <<'EOS'
+wait 组织机构和年度
+type 5
+wait 王五
+key Enter
+wait 自查表：王五
+type a
+wait 存下的草稿：  1 恢复草稿  2 删除草稿
+type 1
+wait 已恢复草稿
+expect-has 潜在风险*  利用审批权为亲友办理不符合条件的事项
+key Tab Space
+key F2
+wait 已添加风险点
+expect-has  3 [未评] 利用审批权为亲友办理不符合条件的事项
+key Esc
+key Esc
+wait 组织机构和年度
+type q
+expect-exit 0
+EOS
+contains "$(q m.db "SELECT count(*) FROM draft")" "0" "saving used the draft up"
+
+# ---------------------------------------------------------------- the leadership decides a level (demo)
+export LIANFANG_PASSWORD=lianfang LIANFANG_USER=discipline
+demo_db d.db
+tui -- --db d.db <<'EOS'
+wait 组织机构和年度
+type 5
+wait 沈军
+key Down Down Down Down Down Down Down Down
+key Enter
+wait 自查表：沈军
+key Down
+wait 审定等级
+expect-has 发生概率 中 × 危害程度 较重 → 建议等级 中
+type l
+wait 审定风险点 1 的等级
+expect-has 矩阵建议：中（发生概率 中 × 危害程度 较重）
+expect-has 审定等级*  按建议（中）
+key Space
+expect-has 审定等级*  高
+key F2
+wait 没有保存：审定等级“高”与矩阵建议的“中”不同，须写明调整理由。
+type 该岗位近两年发生过违规受理问题。
+key F2
+wait 已审定风险等级。
+expect-has  1 [高] 对材料不全的申请违规受理
+expect-has 领导审定 高（建议 中）
+expect-has 审定理由：该岗位近两年发生过违规受理问题。
+key Esc
+key Esc
+wait 组织机构和年度
+type q
+expect-exit 0
+EOS
+contains "$(q d.db "SELECT level_proposed || level || level_reason FROM risk WHERE description LIKE '对材料不全%'")" \
+	"23该岗位近两年发生过违规受理问题。" "both levels kept, with the reason"
+
+# ---------------------------------------------------------------- typing in a GBK terminal
+# The director's own form was returned for rework: he adds a risk.
+gbk_locale
+LIANFANG_USER=principal LOCPATH=$GBK_LOCPATH LC_ALL=zh_CN.GBK LANG=zh_CN.GBK tui -e GBK -- --db d.db <<'EOS'
+wait 组织机构和年度
+type 5
+wait 吕明辉
+type m
+wait 自查表：吕明辉
+expect-has 状态：退回整改（基本准确）
+type a
+wait 新的风险点
+type 对重大项目资金拨付把关不严
+wait 13/500 字
+expect-row 5   潜在风险*  对重大项目资金拨付把关不严
+expect-cursor 5 39
+key Tab Space
+expect-has 风险类别   行政审批
+key F2
+wait 已添加风险点
+expect-has  2 [未评] 对重大项目资金拨付把关不严
+key Esc
+key Esc
+wait 组织机构和年度
+type q
+expect-exit 0
+expect-restored
+EOS
+contains "$(q d.db "SELECT description FROM risk WHERE hex(description) = \
+	hex('对重大项目资金拨付把关不严')")" "对重大项目资金拨付把关不严" "typed in GBK, stored as UTF-8"
+
+done_testing
