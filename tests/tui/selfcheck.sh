@@ -148,7 +148,10 @@ key Tab Space
 expect-has 风险类别   行政审批
 key F2
 wait 已添加风险点
-expect-has  2 [未评] 对重大项目资金拨付把关不严
+expect-has > 2 [未评] 对重大项目资金拨付把关不严
+# the marks between the fields are in GBK too (no placeholders)
+expect-has 类别 行政审批 · 来源 — · 查找方式 个人自查
+expect-has 发生概率 中 × 危害程度 严重 → 建议等级 高
 key Esc
 key Esc
 wait 组织机构和年度
