@@ -231,7 +231,7 @@ static int draw_detail(struct summary *u, WINDOW *w, int y, int rows, int cols, 
 static void summary_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 {
 	struct summary *u = (struct summary *)s;
-	int unit = !u->dept[0], list_h = rows >= 20 ? 8 : rows / 2 - 2, i, x;
+	int unit = !u->dept[0], list_h = rows >= 20 ? rows - 12 : rows / 2 - 2, i, x;
 	attr_t hl = lf_ui_attr(LF_R_MATCH);
 	struct lf_buf b;
 
