@@ -208,7 +208,7 @@ static lf_status scheme_load(struct lf_db *db, struct lf_scheme *sc)
 
 lf_status lf_scheme_load(struct lf_db *db, struct lf_scheme *sc)
 {
-	lf_status s = lf_perm_check(db, LF_ACT_READ, NULL);
+	lf_status s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL);
 
 	memset(sc, 0, sizeof *sc);
 	if (s == LF_OK)
