@@ -105,14 +105,17 @@ static lf_status load_live(struct lf_db *db, const char *kind, const char *gid, 
 	return s;
 }
 
-/* The permission to change a form of this post (staff: only before submitting). */
-static lf_status edit_scope(struct lf_db *db, const char *post, const char *selfcheck, enum lf_action act)
+/* The permission to change a form of this post and person (staff: their
+ * own form, only before submitting). */
+static lf_status edit_scope(struct lf_db *db, const char *post, const char *person, const char *selfcheck,
+                            enum lf_action act)
 {
 	struct lf_rec *p = lf_rec_new(lf_kind_find("post"));
 	lf_status s = load_live(db, "post", post, p);
 
 	if (s == LF_OK) {
-		struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post, .selfcheck = selfcheck };
+		struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post, .selfcheck = selfcheck,
+		                          .person = person };
 
 		s = lf_perm_check(db, act, &scope);
 	}
@@ -198,8 +201,10 @@ static lf_status exists_for(struct lf_db *db, const char *cycle, const char *pos
 	return LF_OK;
 }
 
+/* A new form; `check`: whether the acting user must be allowed to fill it
+ * (not when the next cycle carries forms over, which needs LF_ACT_CYCLE_EDIT). */
 static lf_status new_form(struct lf_db *db, const char *cycle, const char *post, const char *person,
-                          const struct lf_selfcheck_in *in, char gid[LF_GID_LEN + 1])
+                          const struct lf_selfcheck_in *in, int check, char gid[LF_GID_LEN + 1])
 {
 	struct lf_rec *c = lf_rec_new(lf_kind_find("cycle")), *p = lf_rec_new(lf_kind_find("post")),
 		*x = lf_rec_new(lf_kind_find("person")), *r = lf_rec_new(lf_kind_find("selfcheck"));
@@ -211,8 +216,8 @@ static lf_status new_form(struct lf_db *db, const char *cycle, const char *post,
 		s = load_live(db, "post", post, p);
 	if (s == LF_OK)
 		s = load_live(db, "person", person, x);
-	if (s == LF_OK)
-		s = edit_scope(db, post, NULL, LF_ACT_SELFCHECK_EDIT);
+	if (s == LF_OK && check)
+		s = edit_scope(db, post, person, NULL, LF_ACT_SELFCHECK_EDIT);
 	if (s == LF_OK && lf_rec_int(p, "retired"))
 		s = lf_fail(db, LF_STATE, "岗位“%s”已撤销。", lf_rec_text(p, "name"));
 	if (s == LF_OK && lf_rec_int(x, "retired"))
@@ -246,7 +251,7 @@ lf_status lf_selfcheck_new(struct lf_db *db, const char *cycle, const char *post
 {
 	lf_status s = lf_tx_begin(db);
 
-	return s ? s : lf_tx_end(db, new_form(db, cycle, post, person, in, gid));
+	return s ? s : lf_tx_end(db, new_form(db, cycle, post, person, in, 1, gid));
 }
 
 lf_status lf_selfcheck_edit(struct lf_db *db, const char *gid, const struct lf_selfcheck_in *in, int *reopened)
@@ -260,7 +265,7 @@ lf_status lf_selfcheck_edit(struct lf_db *db, const char *gid, const struct lf_s
 	if (s == LF_OK) {
 		s = load_live(db, "selfcheck", gid, r);
 		if (s == LF_OK)
-			s = edit_scope(db, lf_rec_text(r, "post"), gid, LF_ACT_SELFCHECK_EDIT);
+			s = edit_scope(db, lf_rec_text(r, "post"), NULL, gid, LF_ACT_SELFCHECK_EDIT);
 		if (s == LF_OK)
 			s = lf_selfcheck_edit_begin(db, gid, &e);
 		if (s == LF_OK)
@@ -343,8 +348,9 @@ lf_status lf_selfcheck_find(struct lf_db *db, const char *cycle, const char *per
 {
 	static const char sql[] = "SELECT gid FROM selfcheck WHERE cycle = ?1 AND person = ?2 AND (?3 IS NULL OR post = ?3) "
 	                          "AND deleted = 0 ORDER BY id LIMIT 2";
+	struct lf_selfcheck_list l;
 	sqlite3_stmt *st;
-	lf_status s = lf_perm_check(db, LF_ACT_READ, NULL);
+	lf_status s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL); /* signed in at all */
 	int n = 0;
 
 	gid[0] = 0;
@@ -364,7 +370,12 @@ lf_status lf_selfcheck_find(struct lf_db *db, const char *cycle, const char *per
 		gid[0] = 0;
 		return lf_fail(db, LF_INVALID, "这个人在本年度有多张自查表（在不同岗位），请指明岗位或用编号。");
 	}
-	return LF_OK;
+	/* Whose form it is decides who may name it: READ on that form. */
+	if ((s = lf_selfcheck_get(db, gid, &l)) == LF_OK)
+		lf_selfcheck_list_free(&l);
+	else
+		gid[0] = 0;
+	return s;
 }
 
 lf_status lf_selfcheck_list(struct lf_db *db, const struct lf_selfcheck_filter *f, struct lf_page *pg,
@@ -373,10 +384,10 @@ lf_status lf_selfcheck_list(struct lf_db *db, const struct lf_selfcheck_filter *
 	static const char sql[] =
 		"SELECT " SC_COLUMNS SC_FROM
 		"WHERE s.cycle = ?1 AND s.deleted = 0 AND (?2 IS NULL OR p.dept = ?2) AND (?3 IS NULL OR s.status = ?3) "
-		"AND (?4 = 0 OR (s.status = 'returned' AND s.rework_due < ?9)) AND "
+		"AND (?4 = 0 OR (s.status = 'returned' AND s.rework_due < ?9)) AND " LF_REACH_SQL("p.dept", "s.post") " AND "
 		"(?5 = 0 OR (" SC_ORDER ") > (SELECT " SC_ORDER " " SC_FROM "WHERE s.id = ?5)) "
 		"ORDER BY " SC_ORDER " LIMIT ?6";
-	struct lf_scope scope = { .dept = f->dept, .post = NULL };
+	struct lf_perm_reach reach;
 	sqlite3_stmt *st;
 	char today[11];
 	long long after;
@@ -386,9 +397,13 @@ lf_status lf_selfcheck_list(struct lf_db *db, const struct lf_selfcheck_filter *
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
 	lf_today(today);
-	if ((s = lf_perm_check(db, LF_ACT_READ, f->dept ? &scope : NULL)) ||
-	    (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
+	if ((s = lf_perm_reach_in(db, LF_ACT_READ, f->dept, &reach)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
+	    (s = lf_prepare(db, sql, &st))) {
+		lf_perm_reach_clear(&reach);
 		return s;
+	}
+	lf_perm_reach_bind(st, &reach);
+	lf_perm_reach_clear(&reach);
 	sqlite3_bind_text(st, 1, f->cycle, -1, SQLITE_STATIC);
 	if (f->dept)
 		sqlite3_bind_text(st, 2, f->dept, -1, SQLITE_STATIC);
@@ -460,7 +475,7 @@ static lf_status carry_form(struct lf_db *db, const char *old, const char *to, s
 	if (s == LF_OK) {
 		struct lf_selfcheck_in in = { lf_rec_text(r, "duties"), NULL };
 
-		s = new_form(db, to, lf_rec_text(r, "post"), lf_rec_text(r, "person"), &in, gid);
+		s = new_form(db, to, lf_rec_text(r, "post"), lf_rec_text(r, "person"), &in, 0, gid);
 	}
 	lf_rec_free(r);
 	if (s == LF_OK)
