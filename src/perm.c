@@ -284,8 +284,15 @@ static lf_status deny(struct lf_db *db, enum lf_action act, const struct lf_acco
 		break;
 	case MISS_POST:
 		name_of(db, "post", t->post, name, sizeof name);
-		lf_buf_addf(&b, "不能%s：这是岗位“%s”的事项，科员只能处理本人岗位的事项%s。", action_labels[act], name,
-		            a->post[0] ? "" : "（用户没有关联有岗位的人员）");
+		if (t->person[0]) { /* a form: say whose */
+			char person[256];
+
+			name_of(db, "person", t->person, person, sizeof person);
+			lf_buf_addf(&b, "不能%s：这是%s（岗位“%s”）的自查表，", action_labels[act], person, name);
+		} else {
+			lf_buf_addf(&b, "不能%s：这是岗位“%s”的事项，", action_labels[act], name);
+		}
+		lf_buf_addf(&b, "科员只能处理本人岗位的事项%s。", a->post[0] ? "" : "（用户没有关联有岗位的人员）");
 		break;
 	case MISS_DEPT:
 		lf_buf_addf(&b, "不能%s：这是%s的事项，你的角色只到", action_labels[act], lf_auth_dept_name(db, t->dept));

@@ -442,9 +442,10 @@ static void risk_row(struct lf_risk_list *out, sqlite3_stmt *st)
 	r->measures = sqlite3_column_int(st, 22);
 }
 
-static lf_status read_scope(struct lf_db *db, const char *post)
+/* READ on a post, or on a form of it (the refusal then says whose). */
+static lf_status read_scope(struct lf_db *db, const char *post, const char *selfcheck)
 {
-	return post ? post_scope(db, post, NULL, LF_ACT_READ) : lf_perm_check(db, LF_ACT_READ, NULL);
+	return post ? post_scope(db, post, selfcheck, LF_ACT_READ) : lf_perm_check(db, LF_ACT_READ, NULL);
 }
 
 lf_status lf_risk_get(struct lf_db *db, const char *gid, struct lf_risk_list *out)
@@ -464,7 +465,8 @@ lf_status lf_risk_get(struct lf_db *db, const char *gid, struct lf_risk_list *ou
 	if (s == LF_OK && !out->n)
 		s = lf_fail(db, LF_NOTFOUND, "找不到风险点（%.8s）。", gid);
 	if (s == LF_OK)
-		s = read_scope(db, out->v[0].post[0] ? out->v[0].post : NULL);
+		s = read_scope(db, out->v[0].post[0] ? out->v[0].post : NULL,
+		               out->v[0].selfcheck[0] ? out->v[0].selfcheck : NULL);
 	if (s)
 		lf_risk_list_free(out);
 	return s;
@@ -486,7 +488,7 @@ lf_status lf_risk_list(struct lf_db *db, const char *selfcheck, int with_retired
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
 	if (s == LF_OK)
-		s = read_scope(db, lf_rec_text(sc, "post"));
+		s = read_scope(db, lf_rec_text(sc, "post"), selfcheck);
 	lf_rec_free(sc);
 	if (s || (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
 		return s;
@@ -742,7 +744,7 @@ lf_status lf_measure_list(struct lf_db *db, const char *risk, struct lf_page *pg
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
 	if (s == LF_OK)
-		s = read_scope(db, lf_rec_text(r, "post"));
+		s = read_scope(db, lf_rec_text(r, "post"), lf_rec_text(r, "selfcheck"));
 	lf_rec_free(r);
 	if (s || (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
 		return s;

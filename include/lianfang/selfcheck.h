@@ -60,8 +60,10 @@ lf_status lf_selfcheck_new(struct lf_db *db, const char *cycle, const char *post
 /* Change duties or date. *reopened = 1 when this sent a signed form back. */
 lf_status lf_selfcheck_edit(struct lf_db *db, const char *gid, const struct lf_selfcheck_in *in, int *reopened);
 lf_status lf_selfcheck_get(struct lf_db *db, const char *gid, struct lf_selfcheck_list *out);
-/* The form of a person (on `post`, or on any post when NULL) in a cycle;
- * refused unless the acting user may read that form (LF_ACT_READ). */
+/* The form of a person (on `post`, or on any post when NULL) in a cycle:
+ * only its id, for a person's name typed on a command line (the
+ * organisation is public); what is then done with it checks its own
+ * permission on that form — reading it LF_ACT_READ, reviewing it the step's. */
 lf_status lf_selfcheck_find(struct lf_db *db, const char *cycle, const char *person, const char *post,
                             char gid[LF_GID_LEN + 1]);
 /* Forms in department, post and name order: those of f->dept (or the unit)
