@@ -444,7 +444,7 @@ static lf_status set_level(struct lf_db *db, struct lf_rec *r, const char *level
 {
 	struct lf_scheme sc;
 	char dept[LF_GID_LEN + 1], *why = lf_input_trim(reason ? reason : "");
-	struct lf_scope scope;
+	struct lf_scope scope = { .dept = NULL };
 	int level = 0, proposed = (int)lf_rec_int(r, "level_proposed");
 	lf_status s = scope_of_risk(db, r, &scope, dept);
 

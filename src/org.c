@@ -348,7 +348,7 @@ static lf_status post_apply(struct lf_db *db, struct lf_rec *r, const struct lf_
                             char gid[LF_GID_LEN + 1])
 {
 	static const char seq_sql[] = "SELECT ifnull(max(seq), 0) FROM post WHERE dept = ?1 AND deleted = 0";
-	struct lf_scope scope;
+	struct lf_scope scope = { .dept = NULL };
 	lf_status s = lf_input_setv(db, r, "dept", in->dept, "name", in->name, "duties", in->duties, "seq", in->seq,
 	                            (char *)NULL);
 

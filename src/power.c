@@ -55,7 +55,7 @@ static lf_status apply(struct lf_db *db, struct lf_rec *r, const struct lf_power
 	lf_status s = lf_input_setv(db, r, "dept", in->dept, "post", in->post, "name", in->name, "content", in->content,
 	                            "kind", kind, "area", in->area, "basis", in->basis, "holder", in->holder, "seq",
 	                            in->seq, (char *)NULL);
-	struct lf_scope scope;
+	struct lf_scope scope = { .dept = NULL };
 
 	lf_free(kind);
 	/* A post given without its department: the post's. */
