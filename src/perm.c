@@ -292,7 +292,16 @@ static lf_status deny(struct lf_db *db, enum lf_action act, const struct lf_acco
 		} else {
 			lf_buf_addf(&b, "不能%s：这是岗位“%s”的事项，", action_labels[act], name);
 		}
-		lf_buf_addf(&b, "科员只能处理本人岗位的事项%s。", a->post[0] ? "" : "（用户没有关联有岗位的人员）");
+		lf_buf_addf(&b, "科员只能处理本人岗位的事项%s", a->post[0] ? "" : "（用户没有关联有岗位的人员）");
+		{
+			int r, n = 0;
+
+			for (r = 0; r < LF_ROLE_COUNT; r++)
+				if (matrix[act][r] == D_ || matrix[act][r] == U_)
+					lf_buf_addf(&b, "%s%s%s", n++ ? "、" : "；其他岗位的需要", role_labels[r],
+					            reach_words((enum lf_reach_kind)matrix[act][r]));
+			lf_buf_adds(&b, n ? "的角色。" : "。");
+		}
 		break;
 	case MISS_DEPT:
 		lf_buf_addf(&b, "不能%s：这是%s的事项，你的角色只到", action_labels[act], lf_auth_dept_name(db, t->dept));
