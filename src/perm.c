@@ -12,6 +12,7 @@
 #include "lianfang/util.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const role_names[] = {
@@ -521,13 +522,42 @@ lf_status lf_perm_reach_in(struct lf_db *db, enum lf_action act, const char *dep
 	return s;
 }
 
+/* A department as the unit orders them: by seq, then name. */
+struct dept_key {
+	char gid[LF_GID_LEN + 1], name[256];
+	long long seq;
+};
+
+static void dept_order(struct lf_db *db, const char *gid, struct dept_key *k)
+{
+	const struct lf_kind *kind = lf_kind_find("dept");
+	struct lf_rec *r = lf_rec_new(kind);
+
+	memset(k, 0, sizeof *k);
+	snprintf(k->gid, sizeof k->gid, "%s", gid);
+	snprintf(k->name, sizeof k->name, "%.12s", gid);
+	if (lf_rec_load(db, kind, gid, r) == LF_OK) {
+		k->seq = lf_rec_is_null(r, "seq") ? 0 : lf_rec_int(r, "seq");
+		snprintf(k->name, sizeof k->name, "%s", lf_rec_text(r, "name") ? lf_rec_text(r, "name") : "");
+	}
+	lf_rec_free(r);
+}
+
+static int dept_cmp(const void *x, const void *y)
+{
+	const struct dept_key *a = x, *b = y;
+
+	return a->seq != b->seq ? (a->seq < b->seq ? -1 : 1) : strcmp(a->name, b->name);
+}
+
 lf_status lf_perm_reach_note(struct lf_db *db, enum lf_action act, const char *dept, char **note)
 {
 	struct lf_perm_reach r;
 	struct lf_account a;
 	struct lf_buf b;
+	struct dept_key *order;
 	char post[256];
-	int setup, i, n = 0;
+	int setup, i, n = 0, nd = 0;
 	lf_status s = lf_perm_reach_in(db, act, dept, &r);
 
 	*note = NULL;
@@ -540,18 +570,23 @@ lf_status lf_perm_reach_note(struct lf_db *db, enum lf_action act, const char *d
 		return s;
 	}
 	lf_buf_init(&b);
-	/* The departments covered, in the order of the account's roles, once each. */
+	order = lf_alloc((size_t)(a.nroles + 1) * sizeof *order);
+	/* The departments covered, once each, in the unit's order. */
 	for (i = 0; i < a.nroles; i++) {
 		const char *d = a.roles[i].dept;
 		int j, seen = 0;
 
 		if (matrix[act][a.roles[i].role] != D_ || !d[0] || (dept && *dept && strcmp(d, dept)))
 			continue;
-		for (j = 0; j < i; j++)
-			seen |= matrix[act][a.roles[j].role] == D_ && !strcmp(a.roles[j].dept, d);
+		for (j = 0; j < nd; j++)
+			seen |= !strcmp(order[j].gid, d);
 		if (!seen)
-			lf_buf_addf(&b, "%s%s", n++ ? "、" : "", lf_auth_dept_name(db, d));
+			dept_order(db, d, &order[nd++]);
 	}
+	qsort(order, (size_t)nd, sizeof order[0], dept_cmp);
+	for (i = 0; i < nd; i++)
+		lf_buf_addf(&b, "%s%s", n++ ? "、" : "", order[i].name);
+	lf_free(order);
 	if (r.post[0] && !lf_perm_reach_whole_dept(&r, r.post_dept) && (!dept || !*dept || !strcmp(r.post_dept, dept))) {
 		name_of(db, "post", r.post, post, sizeof post);
 		lf_buf_addf(&b, "%s本人岗位（%s）", n++ ? "、" : "", post);
