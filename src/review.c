@@ -112,8 +112,28 @@ static lf_status load_form(struct lf_db *db, const char *gid, struct form *f)
 	return load_reviews(db, f);
 }
 
+/* Has the form's department a head other than the form's own person? */
+static int other_head(struct lf_db *db, const struct lf_rec *form)
+{
+	struct lf_rec *p = lf_rec_new(lf_kind_find("post")), *d = lf_rec_new(lf_kind_find("dept"));
+	const char *post = lf_rec_text(form, "post"), *person = lf_rec_text(form, "person"), *head = NULL;
+	int other = 1;
+
+	if (post && lf_rec_load(db, p->kind, post, p) == LF_OK && lf_rec_text(p, "dept") &&
+	    lf_rec_load(db, d->kind, lf_rec_text(p, "dept"), d) == LF_OK) {
+		head = lf_rec_text(d, "head");
+		other = head && *head && (!person || strcmp(head, person));
+	}
+	lf_rec_free(p);
+	lf_rec_free(d);
+	return other;
+}
+
 /* May the acting user take this step on the form? Checked before the form
- * is read, so the refusal names the step's role, not READ's. */
+ * is read, so the refusal names the step's role, not READ's. The head's
+ * signature on the form of a department with no other head (the head's own
+ * form, or a department without one, such as the leadership) is the leader
+ * in charge's to give. */
 static lf_status permission(struct lf_db *db, const char *selfcheck, enum lf_review_step step)
 {
 	static const enum lf_action acts[] = { LF_ACT_SELFCHECK_SUBMIT, LF_ACT_REVIEW_HEAD, LF_ACT_REVIEW_LEADER,
@@ -126,6 +146,13 @@ static lf_status permission(struct lf_db *db, const char *selfcheck, enum lf_rev
 		struct lf_scope scope = { .selfcheck = selfcheck };
 
 		s = lf_perm_check(db, acts[step], &scope);
+		if (s == LF_DENIED && step == LF_REVIEW_HEAD && !other_head(db, r)) {
+			char err[sizeof db->err];
+
+			memcpy(err, db->err, sizeof err);
+			if ((s = lf_perm_check(db, LF_ACT_REVIEW_LEADER, &scope)) == LF_DENIED)
+				lf_fail(db, LF_DENIED, "%s（这个处室没有别的处室负责人，也可由分管领导签这一步。）", err);
+		}
 	}
 	lf_rec_free(r);
 	return s == LF_NOTFOUND ? LF_OK : s; /* load_form says it is not there */

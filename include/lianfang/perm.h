@@ -39,6 +39,8 @@
  *          only while it is a draft or was returned — once submitted, the
  *          person can no longer edit it;
  *   dept: the target's department must be one the role covers (account_role.dept).
+ * One exception lives in review.c: the head's signature on a form whose
+ * department has no head but its own person is the leader in charge's.
  * Roles add up: a department head who fills their own self-check holds both
  * head and staff. An administrator signs nothing off: the risk-work roles are
  * separate, and an administrator cannot grant them to their own account.

@@ -243,6 +243,20 @@ lf --db d.db risk add --post 受理审查岗 $C --description 自报
 is_rc 1 "staff put their risks on their form, not on the post"
 contains "$ERR" "需要处室负责人（所负责的处室）、纪检监察的角色" "the refusal names who records them"
 
+# ---- the head's own form: the leader in charge signs for the department
+export LIANFANG_USER=head
+lf --db d.db review head 蔡涛 --opinion 同意
+is_rc 1 "the head cannot sign his own form"
+contains "$ERR" "不能审核自己的自查表" "says why"
+export LIANFANG_USER=leader
+lf --db d.db review head 蔡涛 --opinion 同意
+is_rc 0 "the leader in charge of 登记注册科 signs it as head"
+lf --db d.db review leader 蔡涛 --opinion 同意
+is_rc 0 "and as leader"
+export LIANFANG_USER=leader2
+lf --db d.db review head 姚春花 --opinion 同意
+is_rc 1 "a leader does not sign for a department that has its head"
+
 lf check d.db
 is_rc 0 "the database checks clean after the walk"
 done_testing

@@ -563,3 +563,36 @@ TEST(reach_the_next_cycle_by_whoever_runs_the_cycle)
 	}
 	lf_db_close(U.db);
 }
+
+TEST(reach_the_heads_own_form_is_signed_by_the_leader)
+{
+	struct lf_review_in in = { 0 };
+
+	if (!make_unit("headform.db"))
+		return;
+	act_as("admin"); /* 李建国 heads 登记注册科 in the records, not only by his role */
+	{
+		struct lf_dept_in d = { NULL, NULL, U.person[X_LI], U.person[X_ZHAO] };
+
+		T_IS(lf_dept_edit(U.db, U.dept[D_REG], &d), LF_OK, "李建国 heads 登记注册科");
+	}
+	act_as("head");
+	T_IS(lf_review_step(U.db, U.form[X_LI], LF_REVIEW_SUBMIT, &in), LF_OK, "the head submits his own form");
+	T_IS(lf_review_step(U.db, U.form[X_LI], LF_REVIEW_HEAD, &in), LF_STATE, "but cannot sign it");
+	act_as("leader");
+	T_IS(lf_review_step(U.db, U.form[X_LI], LF_REVIEW_HEAD, &in), LF_OK, "the leader in charge signs as head");
+	T_IS(lf_review_step(U.db, U.form[X_LI], LF_REVIEW_LEADER, &in), LF_OK, "and as leader");
+	act_as("staff2");
+	T_IS(lf_review_step(U.db, U.form[X_ZHOU], LF_REVIEW_SUBMIT, &in), LF_OK, "周敏 submits");
+	act_as("leader");
+	T_IS(lf_review_step(U.db, U.form[X_ZHOU], LF_REVIEW_HEAD, &in), LF_DENIED,
+	     "a form of a department with its own head is the head's to sign");
+	T_OK(strstr(U.db->err, "需要处室负责人") && !strstr(U.db->err, "也可由分管领导"), "plainly refused: %s", U.db->err);
+	/* 局领导班子 has no head: the deputy's form waits for its leader in charge. */
+	act_as("leader");
+	T_IS(lf_review_step(U.db, U.form[X_ZHAO], LF_REVIEW_SUBMIT, &in), LF_OK, "the deputy submits");
+	act_as("head");
+	T_IS(lf_review_step(U.db, U.form[X_ZHAO], LF_REVIEW_HEAD, &in), LF_DENIED, "a head of another department cannot");
+	T_OK(strstr(U.db->err, "也可由分管领导签") != NULL, "and is told the leader in charge can: %s", U.db->err);
+	lf_db_close(U.db);
+}
