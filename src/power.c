@@ -208,6 +208,8 @@ lf_status lf_power_list(struct lf_db *db, const char *dept, const char *post, in
 			struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post };
 
 			s = lf_perm_check(db, LF_ACT_READ, &scope);
+		} else if (s == LF_NOTFOUND) {
+			s = lf_fail(db, LF_NOTFOUND, "找不到岗位（%.8s）。", post);
 		}
 		lf_rec_free(p);
 	}
