@@ -72,6 +72,18 @@ static const unsigned char matrix[LF_ACT_COUNT][LF_ROLE_COUNT] = {
 	[LF_ACT_IMPORT]           = { N_, N_, N_, N_, U_, N_, N_ },
 };
 
+int lf_perm_kind_public(const char *kind)
+{
+	static const char *const public_kinds[] = { "unit", "setting", "dept", "post", "person", "cycle",
+	                                            "plan", "group_member", "meeting", "notice" };
+	size_t i;
+
+	for (i = 0; kind && i < LF_COUNT(public_kinds); i++)
+		if (!strcmp(kind, public_kinds[i]))
+			return 1;
+	return 0;
+}
+
 const char *lf_role_name(enum lf_role r)
 {
 	return (unsigned)r < LF_ROLE_COUNT ? role_names[r] : "";

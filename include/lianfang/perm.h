@@ -32,6 +32,7 @@
  *   EXCHANGE          -      -     -      -         unit       unit  -
  *   UPPER_ASSESS      -      -     -      -         -          -     unit
  *   SETTINGS, USERS   -      -     -      -         -          unit  -
+ *   IMPORT            -      -     -      -         unit       -     -
  *
  *   post: the target must be the post of the user's own person (staff);
  *   post*: and, when the scope names a self-check or a person, it must be the
@@ -177,6 +178,11 @@ struct lf_scope_buf {
 };
 lf_status lf_perm_scope_of(struct lf_db *db, const char *kind, const char *gid,
                            struct lf_scope_buf *buf, struct lf_scope *out);
+
+/* True for the kinds everyone signed in may read (LF_ACT_READ_PUBLIC): the
+ * unit, its organisation, cycles, plan, leading group, meetings, notices and
+ * settings; every other kind is read with LF_ACT_READ on its scope. */
+int lf_perm_kind_public(const char *kind);
 
 const char *lf_role_name(enum lf_role r);   /* "staff" … */
 const char *lf_role_label(enum lf_role r);  /* "科员" … */

@@ -382,3 +382,16 @@ TEST(perm_reach_and_record_scope)
 	T_EQ_STR(lf_perm_actor_name(o.db), "上级审核人", "an account without a person signs with its name");
 	lf_db_close(o.db);
 }
+
+TEST(perm_public_kinds)
+{
+	static const char *const pub[] = { "unit", "dept", "post", "person", "cycle", "plan", "meeting", "notice" };
+	static const char *const priv[] = { "selfcheck", "risk", "measure", "review", "warning", "inspection" };
+	size_t i;
+
+	for (i = 0; i < sizeof pub / sizeof pub[0]; i++)
+		T_OK(lf_perm_kind_public(pub[i]), "%s is read by everyone signed in", pub[i]);
+	for (i = 0; i < sizeof priv / sizeof priv[0]; i++)
+		T_OK(!lf_perm_kind_public(priv[i]), "%s is read by scope", priv[i]);
+	T_OK(!lf_perm_kind_public(NULL), "no kind is not public");
+}
