@@ -18,7 +18,8 @@
  *      lf_screen_init(&m->base, &my_ops, "标题");  lf_ui_push(ui, &m->base);
  *
  * The engine reads a key, finds it in the top screen's action table (then in
- * the global one: F1 help, F10/Esc back, Ctrl-L redraw, Ctrl-Z suspend), calls
+ * the global one: F1 help, F10/Esc back, F9/Ctrl-R the history of the record
+ * the screen shows (its `record` op), Ctrl-L redraw, Ctrl-Z suspend), calls
  * `action` or else `key`, and redraws what the call marked dirty: the body is
  * erased and `draw` paints all of it; curses sends only the cells that
  * changed, so a keystroke in a field costs a few bytes on a slow link.
@@ -83,8 +84,10 @@ struct lf_action {
 };
 
 /* The engine's own actions, in every screen. A screen's table may use the
- * same keys to do otherwise (its table is looked at first). */
-enum { LF_A_HELP = 1000, LF_A_BACK, LF_A_REDRAW, LF_A_SUSPEND };
+ * same keys to do otherwise (its table is looked at first). LF_A_HISTORY
+ * (F9, Ctrl-R) opens the history of the record the screen shows (its
+ * `record` operation). */
+enum { LF_A_HELP = 1000, LF_A_BACK, LF_A_REDRAW, LF_A_SUSPEND, LF_A_HISTORY };
 extern const struct lf_action lf_global_actions[];
 
 /* ------------------------------------------------------------------ screens */
@@ -121,6 +124,12 @@ struct lf_screen_ops {
 	void (*hangup)(struct lf_screen *s);
 	/* The screen above this one closed: reload what it shows. Optional. */
 	void (*resume)(struct lf_screen *s);
+	/* The record the screen shows — the one under the cursor, or the one in
+	 * its form: its kind's name ("person", or "account" for a user) and gid
+	 * (a login for a user). Return 0 when there is none (an empty list, a new
+	 * record). With it the history key (F9, Ctrl-R) opens the record's
+	 * history, and the key bar offers it. Optional. */
+	int (*record)(struct lf_screen *s, const char **kind, const char **gid);
 	/* Add to the F1 help page (the field's help, …). Optional. */
 	void (*help)(struct lf_screen *s, struct lf_buf *b);
 	/* Keys of a widget the screen embeds (lf_edit_actions, lf_list_actions),
@@ -175,6 +184,9 @@ struct lf_choice {
 	const char *label;   /* "保存" */
 };
 int lf_ui_ask(struct lf_ui *ui, const char *question, const struct lf_choice *choices, int n, int cancel);
+/* Draw now what is dirty — a message such as "正在检查……" before a long
+ * computation, which would otherwise appear only after it. */
+void lf_ui_update(struct lf_ui *ui);
 /* A line of text typed on the message line, with the field editor. Returns a
  * new UTF-8 string, or NULL on Esc. */
 char *lf_ui_prompt(struct lf_ui *ui, const char *prompt, const char *initial);
@@ -297,6 +309,26 @@ lf_status lf_picker_records(struct lf_ui *ui, const struct lf_kind *k, const cha
                             void *ctx);
 lf_status lf_picker_choices(struct lf_ui *ui, const char *title, char *const *choices, int n, lf_picked_fn picked,
                             void *ctx);
+/* The history of one record (kind "account": a user, gid the login): each
+ * audit entry — when, who, what — and the fields it changed, if the signed-in
+ * user may read the record (audit.h lf_audit_may_read); otherwise a message
+ * naming the role it needs. The history key calls it with `record`. */
+void lf_history_open(struct lf_ui *ui, const char *kind, const char *gid);
+/* Sign the user out and go back to the sign-in screen, closing every screen
+ * (each is asked first, as when going back; nothing happens if one refuses). */
+void lf_ui_signout(struct lf_ui *ui);
+/* The audit log's problems (audit.h lf_audit_verify): 0 when the chain, the
+ * revisions it names and the accounts agree. Checked once per sign-in: the
+ * engine does it just after the home is first drawn and warns on the message
+ * line; later calls give the same count without checking again (a home may
+ * call it to show its own warning). About 1 s per 100,000 log entries. */
+long lf_ui_audit_problems(struct lf_ui *ui);
+/* The audit log screen: the problems found, or that the log is intact with
+ * its last entry (to write down as an anchor). */
+void lf_audit_open(struct lf_ui *ui);
+/* The signed-in user's own account: roles, what they may do, changing the
+ * password, signing out, and for administrators user management. */
+void lf_account_open(struct lf_ui *ui);
 /* The help page for the screen under it. */
 void lf_help_open(struct lf_ui *ui, struct lf_screen *of);
 /* Add a section listing a table of actions to a help text (for a screen's

@@ -576,6 +576,15 @@ static void form_resume(struct lf_screen *s)
 	sync_editors(m);
 }
 
+static int form_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	struct form *m = (struct form *)s;
+
+	*kind = m->f->kind->name;
+	*gid = lf_entry_target(m->e);
+	return **gid != 0;
+}
+
 static void form_free(struct lf_screen *s)
 {
 	struct form *m = (struct form *)s;
@@ -603,6 +612,7 @@ static const struct lf_screen_ops form_ops = {
 	.leave = form_leave,
 	.hangup = form_hangup,
 	.resume = form_resume,
+	.record = form_record,
 	.help = form_help,
 	.more_actions = lf_edit_actions,
 	.more_title = "编辑文字",

@@ -3,6 +3,7 @@
  * work, each function key with the key that does the same without one —
  * plus what the screen adds (a form field's help). */
 #include "lianfang/screen.h"
+#include "ui_auth.h"
 #include "ui_priv.h"
 
 #include <string.h>
@@ -213,6 +214,14 @@ const struct lf_action_table lf_action_tables[] = {
 	{ "Forms", lf_form_actions },
 	{ "Editing text in a field", lf_edit_actions },
 	{ "Help page", lf_help_actions },
+	{ "Signing in", lf_signin_actions },
+	{ "First run: creating the administrator", lf_setup_actions },
+	{ "Changing or resetting a password", lf_password_actions },
+	{ "Your account", lf_account_actions },
+	{ "Users (administrators)", lf_users_actions },
+	{ "Adding a user", lf_adduser_actions },
+	{ "One user (administrators)", lf_user_actions },
+	{ "A record's history, the audit log check", lf_history_actions },
 	{ NULL, NULL },
 };
 

@@ -157,6 +157,19 @@ static void picker_help(struct lf_screen *s, struct lf_buf *b)
 	lf_buf_adds(b, "从列表中选定一项。列表每次只从数据库读一屏，记录再多也一样快。\n");
 }
 
+/* Records offered for a reference have a history too; fixed choices do not. */
+static int picker_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	struct picker *p = (struct picker *)s;
+	const struct lf_listrow *r = lf_list_selected(&p->list);
+
+	if (!p->rl)
+		return 0;
+	*kind = lf_reclist_kind(p->rl)->name;
+	*gid = r ? r->gid : NULL;
+	return r != NULL;
+}
+
 static void picker_free(struct lf_screen *s)
 {
 	struct picker *p = (struct picker *)s;
@@ -176,6 +189,7 @@ static const struct lf_screen_ops picker_ops = {
 	.draw = picker_draw,
 	.action = picker_action,
 	.key = picker_key,
+	.record = picker_record,
 	.help = picker_help,
 	.more_actions = lf_list_actions,
 	.more_title = "在列表中移动",

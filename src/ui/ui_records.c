@@ -258,6 +258,16 @@ static void records_help(struct lf_screen *s, struct lf_buf *b)
 	lf_buf_adds(b, "\n列表每次只从数据库读一屏，记录再多，翻页和查找也一样快。\n");
 }
 
+static int records_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	struct records *r = (struct records *)s;
+	const struct lf_listrow *row = lf_list_selected(&r->list);
+
+	*kind = r->k->name;
+	*gid = row ? row->gid : NULL;
+	return row != NULL;
+}
+
 static void records_free(struct lf_screen *s)
 {
 	struct records *r = (struct records *)s;
@@ -275,6 +285,7 @@ static const struct lf_screen_ops records_ops = {
 	.key = records_key,
 	.enabled = records_enabled,
 	.resume = records_resume,
+	.record = records_record,
 	.help = records_help,
 	.more_actions = lf_list_actions,
 	.more_title = "在列表中移动",

@@ -74,6 +74,31 @@ TEST(keys_no_key_does_two_things_on_a_screen)
 	T_OK(!dup_in(help, 2, "help"), "help: one action per key");
 }
 
+/* The screens of sign-in, accounts and history: their table, the widget they
+ * embed (a text field, a list, lines that scroll), the global table. */
+TEST(keys_no_key_does_two_things_on_the_account_screens)
+{
+	extern const struct lf_action lf_signin_actions[], lf_setup_actions[], lf_password_actions[],
+		lf_adduser_actions[], lf_account_actions[], lf_users_actions[], lf_user_actions[], lf_history_actions[];
+	const struct lf_action *signin[] = { lf_signin_actions, lf_edit_actions, lf_global_actions };
+	const struct lf_action *setup[] = { lf_setup_actions, lf_edit_actions, lf_global_actions };
+	const struct lf_action *password[] = { lf_password_actions, lf_edit_actions, lf_global_actions };
+	const struct lf_action *adduser[] = { lf_adduser_actions, lf_edit_actions, lf_global_actions };
+	const struct lf_action *account[] = { lf_account_actions, lf_history_actions, lf_global_actions };
+	const struct lf_action *users[] = { lf_users_actions, lf_list_actions, lf_global_actions };
+	const struct lf_action *user[] = { lf_user_actions, lf_global_actions };
+	const struct lf_action *history[] = { lf_history_actions, lf_global_actions };
+
+	T_OK(!dup_in(signin, 3, "signin"), "sign-in: one action per key");
+	T_OK(!dup_in(setup, 3, "setup"), "first run: one action per key");
+	T_OK(!dup_in(password, 3, "password"), "password: one action per key");
+	T_OK(!dup_in(adduser, 3, "add-user"), "adding a user: one action per key");
+	T_OK(!dup_in(account, 3, "account"), "account: one action per key");
+	T_OK(!dup_in(users, 3, "users"), "users: one action per key");
+	T_OK(!dup_in(user, 2, "user"), "one user: one action per key");
+	T_OK(!dup_in(history, 2, "history"), "history: one action per key");
+}
+
 TEST(keys_manual_matches_the_tables)
 {
 	const char *top = getenv("LIANFANG_TOP");
