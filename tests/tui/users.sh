@@ -84,12 +84,43 @@ type d
 wait 恢复启用用户“zhaoliu”？
 type 1
 wait 已恢复启用。
+# rename, and a role granted and taken back again
+type n
+wait 姓名：
+key C-u
+type 赵六一
+key Enter
+wait 姓名已修改。
+expect-has 姓名       赵六一
+type g
+wait 授予角色
+type /
+type 上级审核人
+key Enter
+wait-gone 查找：
+key Enter
+wait 已授予“zhaoliu”上级审核人角色
+type x
+wait 收回角色
+expect-has 处室负责人（登记注册科）
+expect-has 上级审核人
+type /
+type 上级
+key Enter
+wait-gone 查找：
+key Enter
+wait 已收回“zhaoliu”的上级审核人角色
+expect-row 10    角色       处室负责人  登记注册科
+expect-row 11
 # its history: every change, with the fields
 key F9
-wait 用户“zhaoliu”的历史：7 次
-expect-has 管理员重设密码
-expect-has 授予角色
+wait 用户“zhaoliu”的历史：10 次
+expect-has 姓名：赵六 → 赵六一
+expect-has 角色：处室负责人（登记注册科）、上级审核人 → 处室负责人（登记注册科）
 expect-has 系统账户：（无） → zhaosys
+key PgDn
+wait 管理员重设密码
+expect-has 角色：（无） → 处室负责人（登记注册科）
 expect-lacks Reset-Pass
 key Esc
 wait-gone 的历史
@@ -130,8 +161,9 @@ expect-exit 0
 EOS
 
 lf --db d.db user list
-contains "$OUT" "zhaoliu  赵六" "the user added on screen is there"
-contains "$OUT" "角色：处室负责人（登记注册科）" "with the role granted on screen"
+contains "$OUT" "zhaoliu  赵六一" "the user added (and renamed) on screen is there"
+contains "$OUT" "角色：处室负责人（登记注册科）
+  系统账户：zhaosys" "with the role granted on screen, and not the one taken back"
 lf --db d.db audit log --record zhaoliu
 contains "$OUT" "管理员重设密码" "the reset is in the audit log"
 lacks "$(q d.db "SELECT before || after FROM audit")" "Pass-" "no password in the audit log"
@@ -162,6 +194,13 @@ expect-has 锁定到 08:23
 type u
 wait 已解锁
 expect-has 状态       正常
+# and the system user is unmapped again
+type m
+wait 系统账户（留空则取消对应）：
+key C-u
+key Enter
+wait 已取消“zhaoliu”对应的系统账户
+expect-has 系统账户   （未对应）
 key Esc
 wait 共 9 个用户
 key Esc
