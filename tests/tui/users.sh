@@ -211,6 +211,30 @@ type q
 expect-exit 0
 EOS
 
+# A dropped link while an administrator types a new password keeps nothing.
+tui -- --db d.db <<'EOS'
+wait 组织机构和年度
+type 5
+wait 当前用户：admin
+type u
+wait 共 9 个用户
+type /
+type staff
+key Enter
+wait-gone 查找：
+key Enter
+wait 用户 staff
+type r
+wait 为用户“staff”设一个新密码
+type Dropped-Reset-5
+wait 符合要求
+hangup
+expect-exit 1
+EOS
+contains "$(q d.db "SELECT count(*) FROM draft")" "0" "a hang-up on the reset screen keeps no draft"
+! grep -aq "Dropped-Reset" d.db
+ok $? "and the typed password is nowhere in the file"
+
 # The new user signs in on the screen with the reset password.
 unset LIANFANG_USER LIANFANG_PASSWORD
 LIANFANG_NOW=2026-11-23T08:09:30Z tui -- --db d.db <<'EOS'
