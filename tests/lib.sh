@@ -97,6 +97,18 @@ golden_file() { # name file
 	fi
 }
 
+# The path of a copy of lianfang that the unprivileged user nobody can run
+# (the build tree may sit under a directory nobody cannot enter, like /root).
+nobody_lianfang() {
+	if [ ! -x "$T_DIR/.nobody/lianfang" ]; then
+		mkdir -p "$T_DIR/.nobody"
+		cp "$LIANFANG" "$T_DIR/.nobody/lianfang"
+		chmod 755 "$T_DIR/.nobody" "$T_DIR/.nobody/lianfang"
+		chmod go+x "$T_DIR"
+	fi
+	echo "$T_DIR/.nobody/lianfang"
+}
+
 # Checksum of a file, to show it did not change.
 sum_of() { cksum <"$1" | cut -d' ' -f1-2; }
 
