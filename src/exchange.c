@@ -1298,6 +1298,11 @@ void lf_merge_result_free(struct lf_merge_result *r)
 	memset(r, 0, sizeof *r);
 }
 
+lf_status lf_exchange_allowed(struct lf_db *db)
+{
+	return lf_perm_check(db, LF_ACT_EXCHANGE, NULL);
+}
+
 lf_status lf_exchange_conflicts(struct lf_db *db,
                                 int (*fn)(void *ctx, const char *kind, const char *gid, int leaves), void *ctx)
 {

@@ -90,6 +90,11 @@ struct lf_merge_result {
 lf_status lf_merge(struct lf_db *db, const char *path, const struct lf_merge_opts *o, struct lf_merge_result *r);
 void lf_merge_result_free(struct lf_merge_result *r);
 
+/* LF_OK if the acting user may pack, merge and resolve (perm.h EXCHANGE),
+ * else LF_DENIED with the role it needs in db->err: for a screen to say so
+ * before asking for a file. Every function here checks it again. */
+lf_status lf_exchange_allowed(struct lf_db *db);
+
 /* Conflicts (rec.h), behind the exchange permission: the list of records
  * with several leaves, and resolving one by keeping leaf keep_rid (only the
  * owning unit may: the record layer refuses otherwise). */

@@ -3,6 +3,8 @@
 #include "t.h"
 #include "lianfang/auth.h"
 #include "lianfang/perm.h"
+#include "lianfang/exchange.h"
+#include "lianfang/import.h"
 #include "lianfang/rec.h"
 #include "lianfang/store.h"
 
@@ -379,5 +381,28 @@ TEST(perm_reach_and_record_scope)
 	T_EQ_STR(lf_perm_actor_name(o.db), "甲某", "staff signs with the person's name");
 	act_as(&o, "r-upper");
 	T_EQ_STR(lf_perm_actor_name(o.db), "上级审核人", "an account without a person signs with its name");
+	lf_db_close(o.db);
+}
+
+/* What the exchange and import screens ask before they ask for a file. */
+TEST(perm_screens_ask_before_asking_for_a_file)
+{
+	struct org o;
+	lf_status st;
+
+	if (!make_org(&o, "ask.db"))
+		return;
+	make_accounts(&o);
+	act_as(&o, "r-discipline");
+	T_IS(lf_exchange_allowed(o.db), LF_OK, "the discipline office may exchange");
+	T_IS(lf_import_allowed(o.db), LF_OK, "and import");
+	act_as(&o, "r-admin");
+	T_IS(lf_exchange_allowed(o.db), LF_OK, "the administrator may exchange");
+	st = lf_import_allowed(o.db);
+	T_OK(st == LF_DENIED && strstr(o.db->err, "纪检监察"), "but not import, and is told the role: %s", o.db->err);
+	act_as(&o, "r-staff");
+	st = lf_exchange_allowed(o.db);
+	T_OK(st == LF_DENIED && strstr(o.db->err, "纪检监察") && strstr(o.db->err, "系统管理员"),
+	     "staff may not exchange, and is told which roles may: %s", o.db->err);
 	lf_db_close(o.db);
 }
