@@ -4,6 +4,7 @@
  * plus what the screen adds (a form field's help). */
 #include "lianfang/screen.h"
 #include "ui_priv.h"
+#include "ui_xfer.h"
 
 #include <string.h>
 
@@ -213,6 +214,15 @@ const struct lf_action_table lf_action_tables[] = {
 	{ "Forms", lf_form_actions },
 	{ "Editing text in a field", lf_edit_actions },
 	{ "Help page", lf_help_actions },
+	{ "Choosing a file or directory", lf_path_actions },
+	{ "USB exchange", lf_exchange_actions },
+	{ "Merging a bundle (the preview)", lf_merge_actions },
+	{ "Conflicts", lf_conflicts_actions },
+	{ "A record in conflict", lf_conflict_actions },
+	{ "Exporting a table", lf_export_actions },
+	{ "Characters the encoding cannot hold", lf_xproblems_actions },
+	{ "Importing a table", lf_import_actions },
+	{ "Import preview", lf_ipreview_actions },
 	{ NULL, NULL },
 };
 

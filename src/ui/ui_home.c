@@ -3,6 +3,7 @@
  * its menu is one table, so adding a screen is adding a row. */
 #include "lianfang/screen.h"
 #include "ui_priv.h"
+#include "ui_xfer.h"
 
 #include <string.h>
 
@@ -16,15 +17,29 @@ const struct lf_action lf_home_actions[] = {
 	{ 0 },
 };
 
+static void open_exchange(struct lf_ui *ui)
+{
+	lf_exchange_open(ui);
+}
+
+static void open_export(struct lf_ui *ui)
+{
+	lf_export_open(ui, NULL, NULL);
+}
+
 static const struct {
 	const char *form;  /* forms/<form>.form */
 	const char *label;
 	const char *about;
+	void (*open)(struct lf_ui *ui);  /* a screen of its own instead of a list of records */
 } menu[] = {
-	{ "dept", "处室", "内设处室、科室、队所，处室负责人和分管领导" },
-	{ "post", "岗位", "每个处室的岗位和岗位职责" },
-	{ "person", "人员", "干部职工和他们的岗位、职务" },
-	{ "cycle", "年度", "每个年度的四个阶段和起止日期" },
+	{ "dept", "处室", "内设处室、科室、队所，处室负责人和分管领导", NULL },
+	{ "post", "岗位", "每个处室的岗位和岗位职责", NULL },
+	{ "person", "人员", "干部职工和他们的岗位、职务", NULL },
+	{ "cycle", "年度", "每个年度的四个阶段和起止日期", NULL },
+	{ NULL, "数据交换", "U 盘交换：上报、下发、合并数据包，解决冲突", open_exchange },
+	{ NULL, "导出表格", "把正式表格导出为 Excel、CSV（UTF-8 或 GBK）或文本", open_export },
+	{ NULL, "导入表格", "导入已有的汇总表、风险点台账（CSV）", lf_import_open },
 };
 
 static const struct {
@@ -105,7 +120,12 @@ static void home_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 static int open_sel(struct home *h)
 {
 	struct lf_ui *ui = h->base.ui;
-	lf_status st = lf_records_open(ui, menu[h->sel].form);
+	lf_status st = LF_OK;
+
+	if (menu[h->sel].open)
+		menu[h->sel].open(ui);
+	else
+		st = lf_records_open(ui, menu[h->sel].form);
 
 	if (st)
 		lf_ui_msg(ui, LF_MSG_ERROR, "%s", lf_errmsg(lf_ui_ctx(ui)->db, st));
