@@ -34,8 +34,10 @@ char *lf_path_display(const char *bytes);
 
 /* Where a chooser starts: the first of the mount roots (LIANFANG_MOUNTS, a
  * colon-separated list; default /media:/mnt:/run/media) that holds
- * something, going down while a directory holds exactly one directory and
- * nothing else (/media/wang/KINGSTON); else the home directory. Returns a
+ * something — a file, a directory that is not empty, or one something is
+ * mounted on (a new stick is empty) — going down while a directory holds
+ * exactly one such directory and nothing else (/media/wang/KINGSTON); else
+ * the home directory. Returns a
  * new string ending in '/', and sets *on_stick to 1 for a mount root. */
 char *lf_path_start(int *on_stick);
 

@@ -237,18 +237,22 @@ static int nonempty(const char *path)
 	return any;
 }
 
-/* The visible entries that hold something: files, and directories that
- * are not empty (an empty /media/cdrom is no stick). *one gets the single
- * directory when that is all there is. */
+/* The visible entries that hold something: files, directories that are
+ * not empty, and directories something is mounted on (a new stick may be
+ * empty; an empty /media/cdrom is no stick). *one gets the single directory
+ * when that is all there is. */
 static int useful_entries(const char *path, char **one)
 {
 	DIR *d = opendir(path);
 	struct dirent *e;
+	struct stat here;
 	int n = 0, dirs = 0;
 
 	*one = NULL;
 	if (!d)
 		return 0;
+	if (stat(path, &here))
+		memset(&here, 0, sizeof here);
 	while ((e = readdir(d))) {
 		char *full;
 		struct stat sb;
@@ -256,7 +260,7 @@ static int useful_entries(const char *path, char **one)
 		if (e->d_name[0] == '.')
 			continue;
 		full = join(path, e->d_name);
-		if (stat(full, &sb) == 0 && (!S_ISDIR(sb.st_mode) || nonempty(full))) {
+		if (stat(full, &sb) == 0 && (!S_ISDIR(sb.st_mode) || sb.st_dev != here.st_dev || nonempty(full))) {
 			n++;
 			if (S_ISDIR(sb.st_mode) && dirs++ == 0) {
 				lf_free(*one);

@@ -286,7 +286,7 @@ TEST(pathcomp_chinese_names_in_a_gbk_locale)
 
 TEST(pathcomp_starts_on_the_stick)
 {
-	char root[512], other[512], env[1100], want[600], *s;
+	char root[512], other[512], env[1100], want[800], *s;
 	int stick = -1;
 
 	utf8_locale();
@@ -317,6 +317,29 @@ TEST(pathcomp_starts_on_the_stick)
 	T_SAME(s, want, "down to the only stick");
 	T_IS(stick, 1, "on a stick");
 	lf_free(s);
+
+	/* an empty stick: a directory something is mounted on (another file
+	 * system: /dev/shm stands in for it) */
+	{
+		char shm[] = "/dev/shm/lianfang-stick-XXXXXX", link[700], root2[600];
+		struct stat a, b;
+
+		snprintf(root2, sizeof root2, "%s", t_path("media2"));
+		mkdir(root2, 0755);
+		snprintf(link, sizeof link, "%s/EMPTY", root2);
+		if (T_OK(mkdtemp(shm) != NULL, "a directory on another file system (%s)", shm) &&
+		    T_OK(symlink(shm, link) == 0, "linked into a mount root") && stat(shm, &a) == 0 &&
+		    stat(root2, &b) == 0 && T_OK(a.st_dev != b.st_dev, "on another device")) {
+			setenv("LIANFANG_MOUNTS", root2, 1);
+			s = lf_path_start(&stick);
+			snprintf(want, sizeof want, "%s/", link);
+			T_SAME(s, want, "an empty stick is found");
+			T_IS(stick, 1, "as a stick");
+			lf_free(s);
+			setenv("LIANFANG_MOUNTS", env, 1);
+		}
+		rmdir(shm);
+	}
 
 	mkdirs(other, "wang/SANDISK");
 	touch(other, "wang/SANDISK/a.lfb");
