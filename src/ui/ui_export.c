@@ -549,8 +549,9 @@ static void do_export(struct xscr *x, int overwrite)
 	lf_ui_progress_end(ui);
 	xview_clear(&x->last);
 	if (st == LF_OK) {
-		xview_add(&x->last, LF_R_INFO, 0, "已导出到 %s：%ld 份，%ld 行，%s。", shown, r.docs, r.rows,
+		xview_add(&x->last, LF_R_INFO, 0, "已导出：%ld 份，%ld 行，%s。", r.docs, r.rows,
 		          x->fmt == LF_XFMT_XLSX ? "Excel 工作簿" : lf_encoding_label(o.encoding));
+		xview_add(&x->last, LF_R_NORMAL, 2, "%s", shown);
 		if (r.problems)
 			xview_add(&x->last, LF_R_ERROR, 2, "其中 %ld 个字 %s 里没有，写成了 [U+XXXX]：", r.problems,
 			          lf_encoding_label(o.encoding));
