@@ -108,15 +108,14 @@ static char *short_name(const struct lf_form *f)
 
 static char *default_path(struct xscr *x)
 {
-	int stick;
-	char *start = lf_path_start(&stick), *name = short_name(x->form), *dir, *out;
+	char *name = short_name(x->form), *dir, *out;
 	const char *slash;
 
 	if (x->path) { /* keep the directory the user chose before */
 		slash = strrchr(x->path, '/');
 		dir = slash ? lf_strndup(x->path, (size_t)(slash - x->path + 1)) : lf_strdup("");
 	} else {
-		dir = lf_strdup(start);
+		dir = lf_path_start(NULL);
 	}
 	{
 		struct lf_buf b;
@@ -143,7 +142,6 @@ static char *default_path(struct xscr *x)
 		lf_free(enc);
 		lf_buf_free(&b);
 	}
-	lf_free(start);
 	lf_free(name);
 	lf_free(dir);
 	return out;
@@ -278,13 +276,21 @@ static void pick_unit(void *ctx, const char *value, const char *label)
 	renew_path(x);
 }
 
+/* The name a picked record stands for (the list's first column is the
+ * form's choice; the filter wants the record's own name). */
+static char *record_name(struct xscr *x, const char *kind, const char *gid, const char *label)
+{
+	char *n = lf_record_label(dbof(x), lf_kind_find(kind), gid);
+
+	return n ? n : lf_strdup(label);
+}
+
 static void pick_dept(void *ctx, const char *value, const char *label)
 {
 	struct xscr *x = ctx;
 
-	(void)value;
 	lf_free(x->dept);
-	x->dept = lf_strdup(label);
+	x->dept = record_name(x, "dept", value, label);
 	renew_path(x);
 }
 
@@ -292,18 +298,18 @@ static void pick_person(void *ctx, const char *value, const char *label)
 {
 	struct xscr *x = ctx;
 
-	(void)value;
 	lf_free(x->person);
-	x->person = lf_strdup(label);
+	x->person = record_name(x, "person", value, label);
 	renew_path(x);
 }
 
 static void pick_year(void *ctx, const char *value, const char *label)
 {
 	struct xscr *x = ctx;
+	char *y = record_name(x, "cycle", value, label);
 
-	(void)value;
-	x->year = atoi(label);
+	x->year = atoi(y);
+	lf_free(y);
 	renew_path(x);
 }
 

@@ -153,9 +153,10 @@ static void dept_picked(void *ctx, const char *value, const char *label)
 {
 	struct imp *m = ctx;
 
-	(void)value;
 	lf_free(m->dept);
-	m->dept = lf_strdup(label);
+	m->dept = lf_record_label(lf_ui_ctx(m->base.ui)->db, lf_kind_find("dept"), value);
+	if (!m->dept)
+		m->dept = lf_strdup(label);
 }
 
 static void ask_year(struct imp *m)

@@ -474,14 +474,18 @@ void lf_path_open(struct lf_ui *ui, const char *title, enum lf_path_mode mode, c
 	c->ctx = ctx;
 	c->listdir = lf_strdup("");
 	lf_edit_init(&c->ed, 0);
-	start = initial && *initial ? lf_strdup(initial) : lf_path_start(&stick);
-	c->no_stick = !stick;
+	start = lf_path_start(&stick);
+	c->no_stick = !stick; /* then Ctrl-R looks for one again */
+	if (initial && *initial) {
+		lf_free(start);
+		start = lf_strdup(initial);
+	}
 	set_bytes(c, start);
 	lf_screen_init(&c->base, &chooser_ops, title);
 	lf_ui_push(ui, &c->base);
 	dir = dir_part(start);
 	relist(c, dir);
-	if (c->no_stick && !c->err)
+	if (c->no_stick && !c->err && !(initial && *initial))
 		lf_ui_msg(ui, LF_MSG_INFO, "没有找到 U 盘（/media、/mnt 下没有东西），现在在主目录。插上 U 盘后按 Ctrl-R 刷新。");
 	lf_free(dir);
 	lf_free(start);
