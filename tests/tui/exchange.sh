@@ -85,6 +85,30 @@ printf '%s\n' "$OUT" | sort >city.lines
 contains "$(q city.db "SELECT count(*) FROM rev WHERE owner = '620921'")" "$n" "all $n revisions merged"
 lf check city.db; is_rc 0 "the city passes check"
 
+# --- the city packs down for its county, chosen from the units below it
+tui -- --db city.db <<EOS
+wait 首页
+type 5
+wait 下级    620921 金塔县市场监督管理局
+type 2
+wait 下发给哪个单位
+expect-has 620921 金塔县市场监督管理局
+key Enter
+wait 下发：选择 U 盘上的目录
+key F2
+wait 已读回核对
+expect-has 620900 → 620921（下发）
+key F10
+wait 首页
+type q
+expect-exit 0
+EOS
+down=$(ls media/usb/lianfang-620900-to-620921-*.lfb 2>/dev/null)
+[ -f "$down" ]; ok $? "the bundle for the county is on the stick: $down"
+lf --db c.db merge --dry-run "$down"; is_rc 0 "and the county would take it"
+contains "$OUT" "620900 酒泉市市场监督管理局 下发给 620921" "addressed to it"
+rm -f "$down"
+
 # --- merging again adds nothing
 tui -- --db city.db <<EOS
 wait 首页
@@ -172,7 +196,28 @@ lf --db city.db merge media/usb/2.lfb; is_rc 0 "the city has it"
 cp backup.db c.db
 LIANFANG_NOW=2026-11-24T09:30:00Z lf --db c.db dept edit 办公室 --name 办公室乙; is_rc 0 "the restored copy edited again"
 lf --db c.db pack --up -o media/usb/3.lfb; is_rc 0 "pack"
-lf --db city.db merge media/usb/3.lfb; is_rc 0 "the city merges the other branch"
+# the city merges the other branch from the screen: the preview shows the
+# conflict it makes and the warning about the county's forked audit log
+tui -- --db city.db <<EOS
+wait 首页
+type 53
+wait 合并：选择数据包文件
+type 3
+key Tab Enter
+wait 可以合并
+expect-has 冲突 1 条
+expect-has 处室 
+expect-has 警告 1 条
+expect-has 日志分叉
+key F2
+wait 已合并：新增修订 1 条，冲突 1 条。
+key F10 F10
+wait 首页
+type q
+expect-exit 0
+EOS
+lf --db city.db conflicts
+contains "$OUT" "有 1 条记录存在冲突" "the city holds the conflict"
 lf --db city.db pack --down 620921 --all -o media/usb/d.lfb; is_rc 0 "and sends everything back"
 lf --db c.db merge media/usb/d.lfb; is_rc 0 "the county merges it"
 shown=$(q c.db "SELECT name FROM dept WHERE name LIKE '办公室_'")
