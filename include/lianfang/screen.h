@@ -38,6 +38,7 @@
 #include "lianfang/entry.h"
 #include "lianfang/form.h"
 #include "lianfang/overview.h"
+#include "lianfang/pathcomp.h"
 #include "lianfang/reclist.h"
 #include "lianfang/util.h"
 
@@ -194,6 +195,19 @@ char *lf_ui_prompt(struct lf_ui *ui, const char *prompt, const char *initial);
  * in a loop of their own should stop. */
 int lf_ui_stopping(const struct lf_ui *ui);
 
+/* A progress bar on the message line while a long model call runs (a
+ * merge, an export): call it from the model's progress callback with the
+ * stage and done of total (total <= 0: unknown — a count, no bar). It
+ * repaints what is dirty and the bar at most ten times a second, and reads
+ * keys without waiting: it returns 1 once Esc (or Ctrl-C, Ctrl-G, Ctrl-X,
+ * F10) was pressed or the terminal is going away — return that to the model,
+ * which then cancels and changes nothing. Other keys typed meanwhile are
+ * dropped. lf_ui_progress_end takes the bar away and marks everything
+ * dirty; then report the result with lf_ui_msg. (LIANFANG_TEST_PROGRESS_MS slows each repaint down, for
+ * screen tests only.) */
+int lf_ui_progress(struct lf_ui *ui, const char *what, const char *stage, long long done, long long total);
+void lf_ui_progress_end(struct lf_ui *ui);
+
 /* ------------------------------------------------------------------ drawing */
 
 enum lf_ui_role {
@@ -329,6 +343,28 @@ void lf_audit_open(struct lf_ui *ui);
 /* The signed-in user's own account: roles, what they may do, changing the
  * password, signing out, and for administrators user management. */
 void lf_account_open(struct lf_ui *ui);
+/* Choose a file or a directory (pathcomp.h): a path field with Tab
+ * completion over a list of the directory's entries (directories marked,
+ * ".." to go up), starting on the USB stick under /media or /mnt — or at
+ * `initial` (bytes; NULL: the stick, else the home directory). A missing or
+ * unreadable stick is said so; Ctrl-R reads again after plugging one in.
+ * When a path that suits `mode` is chosen, picked(ctx, path, shown) gets its
+ * bytes (for open()) and its text (for messages), and the chooser closes.
+ * picked runs while the chooser is still on top: keep the path and act on it
+ * in your screen's resume, which runs once the chooser has closed. */
+typedef void (*lf_path_picked_fn)(void *ctx, const char *path, const char *shown);
+void lf_path_open(struct lf_ui *ui, const char *title, enum lf_path_mode mode, const char *initial,
+                  lf_path_picked_fn picked, void *ctx);
+/* The export screen (official tables to .xlsx, CSV or text) with a table
+ * form and its filter already chosen — what the calling screen shows, e.g.
+ * the summary screen exporting the department it shows:
+ *     struct lf_xfilter f = { .dept = "登记注册科", .year = 2026 };
+ *     lf_export_open(ui, "summary", &f);
+ * form_id NULL: the first table; filter NULL: everything (this unit, every
+ * department and person, the latest cycle). Strings are copied. The user can
+ * change both before exporting. LF_NOTFOUND when form_id is no table form. */
+struct lf_xfilter;
+lf_status lf_export_open(struct lf_ui *ui, const char *form_id, const struct lf_xfilter *filter);
 /* The help page for the screen under it. */
 void lf_help_open(struct lf_ui *ui, struct lf_screen *of);
 /* Add a section listing a table of actions to a help text (for a screen's

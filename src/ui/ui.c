@@ -66,6 +66,10 @@ struct lf_ui {
 	int audit_checked;
 	long audit_problems;
 	int audit_pending;     /* check the log once the home is on screen */
+	/* a progress bar on the message line (lf_ui_progress) */
+	int prog_on, prog_cancel;
+	char prog_what[64], prog_stage[64];
+	long long prog_done, prog_total, prog_drawn, prog_polled;
 };
 
 static struct lf_ui *the_ui; /* for the atexit handler only */
@@ -412,6 +416,30 @@ static void draw_keys(struct lf_ui *ui)
 	wnoutrefresh(w);
 }
 
+/* "合并 核对 [██████        ] 45%  1234/2742    Esc 取消" */
+static void draw_progress(struct lf_ui *ui, WINDOW *w)
+{
+	char line[160];
+	int x, bar = 30, fill;
+
+	snprintf(line, sizeof line, "%s %s", ui->prog_what, ui->prog_stage);
+	x = lf_ui_print(w, 0, 0, 24, line, lf_ui_attr(LF_R_INFO) | A_BOLD) + 1;
+	if (ui->prog_total > 0) {
+		long long done = ui->prog_done < ui->prog_total ? ui->prog_done : ui->prog_total;
+
+		fill = (int)(done * bar / ui->prog_total);
+		x += lf_ui_print(w, 0, x, 1, "[", A_NORMAL);
+		lf_ui_fill(w, 0, x, fill, lf_ui_attr(LF_R_SELECT));
+		x += bar;
+		x += lf_ui_print(w, 0, x, 1, "]", A_NORMAL);
+		snprintf(line, sizeof line, " %3lld%%  %lld/%lld", done * 100 / ui->prog_total, done, ui->prog_total);
+	} else {
+		snprintf(line, sizeof line, "已处理 %lld", ui->prog_done);
+	}
+	x += lf_ui_print(w, 0, x, COLS - x - 10, line, A_NORMAL);
+	lf_ui_print(w, 0, COLS - 10, 9, ui->prog_cancel ? "正在取消" : "Esc 取消", lf_ui_attr(LF_R_DIM));
+}
+
 static void draw_msg(struct lf_ui *ui, int *cy, int *cx)
 {
 	WINDOW *w = ui->wmsg;
@@ -419,7 +447,9 @@ static void draw_msg(struct lf_ui *ui, int *cy, int *cx)
 
 	werase(w);
 	*cy = -1;
-	if (ui->prompt_ed) {
+	if (ui->prog_on) {
+		draw_progress(ui, w);
+	} else if (ui->prompt_ed) {
 		x = lf_ui_print(w, 0, 0, COLS / 2, ui->prompt, lf_ui_attr(LF_R_INFO));
 		lf_field_draw(w, ui->prompt_ed, 0, x, COLS - x - 1, 1, lf_ui_attr(LF_R_FOCUS), cy, cx);
 	} else if (ui->ask) {
@@ -724,7 +754,7 @@ static int common_key(struct lf_ui *ui, int key)
 int lf_ui_ask(struct lf_ui *ui, const char *question, const struct lf_choice *choices, int n, int cancel)
 {
 	struct lf_buf b;
-	int i, key, answer = -1;
+	int i, key, answer = cancel, done = 0;
 
 	lf_buf_init(&b);
 	lf_buf_adds(&b, question);
@@ -733,22 +763,25 @@ int lf_ui_ask(struct lf_ui *ui, const char *question, const struct lf_choice *ch
 	lf_buf_adds(&b, "  Esc 取消");
 	ui->ask = b.s;
 	ui->dirty |= LF_DIRTY_MSG;
-	while (answer < 0 && !lf_ui_stopping(ui)) {
+	/* `cancel` may be -1 or any other value: the loop ends on `done` */
+	while (!done && !lf_ui_stopping(ui)) {
 		redraw(ui);
 		if (!(key = read_key(ui)) || common_key(ui, key))
 			continue;
 		if (key == LF_ESC || key == LF_CTRL('G') || key == LF_KEY(KEY_F(10)) || key == LF_CTRL('X') ||
 		    key == LF_CTRL('C'))
-			answer = cancel;
-		for (i = 0; i < n && answer < 0; i++)
+			done = 1;
+		for (i = 0; i < n && !done; i++)
 			if (key == '1' + i || (key < 0x80 && choices[i].letter &&
-			                       (key == choices[i].letter || key == (choices[i].letter | 0x20))))
+			                       (key == choices[i].letter || key == (choices[i].letter | 0x20)))) {
 				answer = i;
+				done = 1;
+			}
 	}
 	ui->ask = NULL;
 	lf_buf_free(&b);
 	ui->dirty |= LF_DIRTY_MSG;
-	return answer < 0 ? cancel : answer;
+	return answer;
 }
 
 char *lf_ui_prompt(struct lf_ui *ui, const char *prompt, const char *initial)
@@ -782,6 +815,86 @@ char *lf_ui_prompt(struct lf_ui *ui, const char *prompt, const char *initial)
 	lf_edit_free(&ed);
 	ui->dirty |= LF_DIRTY_MSG;
 	return out;
+}
+
+/* ------------------------------------------------------------------ progress */
+
+/* Keys typed while a long step runs: Esc and the other "back" keys cancel,
+ * a resize is honoured, everything else is dropped (a step that is running
+ * has nothing to type into). */
+static void progress_keys(struct lf_ui *ui)
+{
+	wint_t wc;
+	int r;
+
+	wtimeout(ui->win, 0);
+	while ((r = wget_wch(ui->win, &wc)) != ERR) {
+		int key = r == KEY_CODE_YES ? map_code(wc) : (int)wc;
+
+		if (key == LF_KEY(KEY_RESIZE))
+			layout(ui);
+		else if (key == LF_ESC || key == LF_CTRL('C') || key == LF_CTRL('G') || key == LF_CTRL('X') ||
+		         key == LF_KEY(KEY_F(10)))
+			ui->prog_cancel = 1;
+	}
+}
+
+static long test_delay_ms(void)
+{
+	static long ms = -1;
+
+	if (ms < 0) {
+		const char *t = getenv("LIANFANG_TEST_PROGRESS_MS");
+
+		ms = t && *t ? atol(t) : 0;
+	}
+	return ms;
+}
+
+int lf_ui_progress(struct lf_ui *ui, const char *what, const char *stage, long long done, long long total)
+{
+	long long now = now_ms();
+	int force = !ui->prog_on || strcmp(stage ? stage : "", ui->prog_stage) || (total > 0 && done >= total);
+
+	if (!ui->prog_on) {
+		ui->prog_on = 1;
+		ui->prog_cancel = 0;
+		ui->prog_polled = 0;
+	}
+	snprintf(ui->prog_what, sizeof ui->prog_what, "%s", what ? what : "");
+	snprintf(ui->prog_stage, sizeof ui->prog_stage, "%s", stage ? stage : "");
+	ui->prog_done = done;
+	ui->prog_total = total;
+	check_signals(ui);
+	if (lf_ui_stopping(ui))
+		return 1;
+	if (now - ui->prog_polled >= 20) {
+		progress_keys(ui);
+		ui->prog_polled = now;
+	}
+	if (force || now - ui->prog_drawn >= 100) {
+		ui->dirty |= LF_DIRTY_MSG;
+		redraw(ui);
+		ui->prog_drawn = now;
+		if (test_delay_ms() > 0) {
+			/* tests only: long enough for a script to see the bar and press Esc */
+			struct timespec ts = { test_delay_ms() / 1000, (test_delay_ms() % 1000) * 1000000L };
+
+			nanosleep(&ts, NULL);
+			progress_keys(ui);
+		}
+	}
+	return ui->prog_cancel;
+}
+
+void lf_ui_progress_end(struct lf_ui *ui)
+{
+	if (!ui->prog_on)
+		return;
+	ui->prog_on = 0;
+	ui->prog_cancel = 0;
+	ui->prog_stage[0] = 0;
+	ui->dirty |= LF_DIRTY_ALL; /* what the step did shows everywhere */
 }
 
 /* ------------------------------------------------------------------ the loop */

@@ -5,6 +5,7 @@
 #include "lianfang/screen.h"
 #include "ui_auth.h"
 #include "ui_priv.h"
+#include "ui_xfer.h"
 
 #include <string.h>
 
@@ -222,6 +223,15 @@ const struct lf_action_table lf_action_tables[] = {
 	{ "Adding a user", lf_adduser_actions },
 	{ "One user (administrators)", lf_user_actions },
 	{ "A record's history, the audit log check", lf_history_actions },
+	{ "Choosing a file or directory", lf_path_actions },
+	{ "USB exchange", lf_exchange_actions },
+	{ "Merging a bundle (the preview)", lf_merge_actions },
+	{ "Conflicts", lf_conflicts_actions },
+	{ "A record in conflict", lf_conflict_actions },
+	{ "Exporting a table", lf_export_actions },
+	{ "Characters the encoding cannot hold", lf_xproblems_actions },
+	{ "Importing a table", lf_import_actions },
+	{ "Import preview", lf_ipreview_actions },
 	{ NULL, NULL },
 };
 

@@ -3,6 +3,7 @@
  * its menu is one table, so adding a screen is adding a row. */
 #include "lianfang/screen.h"
 #include "ui_priv.h"
+#include "ui_xfer.h"
 
 #include <string.h>
 
@@ -16,6 +17,16 @@ const struct lf_ui_action lf_home_actions[] = {
 	{ 0 },
 };
 
+static void open_exchange(struct lf_ui *ui)
+{
+	lf_exchange_open(ui);
+}
+
+static void open_export(struct lf_ui *ui)
+{
+	lf_export_open(ui, NULL, NULL);
+}
+
 static const struct {
 	const char *form;  /* forms/<form>.form */
 	const char *label;
@@ -28,6 +39,9 @@ static const struct {
 	{ "cycle", "年度", "每个年度的四个阶段和起止日期", NULL },
 	{ NULL, "账户", "我是谁、能做什么，修改密码，退出登录；管理员在这里管理用户", lf_account_open },
 	{ NULL, "审计日志", "检查审计日志是否完整，是否有人绕过廉防改动了数据", lf_audit_open },
+	{ NULL, "数据交换", "U 盘交换：上报、下发、合并数据包，解决冲突", open_exchange },
+	{ NULL, "导出表格", "把正式表格导出为 Excel、CSV（UTF-8 或 GBK）或文本", open_export },
+	{ NULL, "导入表格", "导入已有的汇总表、风险点台账（CSV）", lf_import_open },
 };
 
 static const struct {

@@ -26,6 +26,6 @@ void lf_ui_start_over(struct lf_ui *ui);
 
 /* The action tables of the ready-made screens (lf_action_tables lists them). */
 extern const struct lf_ui_action lf_form_actions[], lf_help_actions[], lf_home_actions[], lf_picker_actions[],
-	lf_records_actions[];
+	lf_records_actions[], lf_path_actions[];
 
 #endif

@@ -99,6 +99,33 @@ TEST(keys_no_key_does_two_things_on_the_account_screens)
 	T_OK(!dup_in(history, 2, "history"), "history: one action per key");
 }
 
+/* The same for the file chooser and the exchange, export and import screens. */
+TEST(keys_no_key_does_two_things_on_the_file_screens)
+{
+	extern const struct lf_ui_action lf_path_actions[], lf_exchange_actions[], lf_merge_actions[],
+		lf_conflicts_actions[], lf_conflict_actions[], lf_export_actions[], lf_xproblems_actions[],
+		lf_import_actions[], lf_ipreview_actions[];
+	const struct lf_ui_action *path[] = { lf_path_actions, lf_edit_actions, lf_global_actions };
+	const struct lf_ui_action *exchange[] = { lf_exchange_actions, lf_global_actions };
+	const struct lf_ui_action *merge[] = { lf_merge_actions, lf_list_actions, lf_global_actions };
+	const struct lf_ui_action *conflicts[] = { lf_conflicts_actions, lf_list_actions, lf_global_actions };
+	const struct lf_ui_action *conflict[] = { lf_conflict_actions, lf_list_actions, lf_global_actions };
+	const struct lf_ui_action *export[] = { lf_export_actions, lf_global_actions };
+	const struct lf_ui_action *problems[] = { lf_xproblems_actions, lf_list_actions, lf_global_actions };
+	const struct lf_ui_action *import[] = { lf_import_actions, lf_global_actions };
+	const struct lf_ui_action *preview[] = { lf_ipreview_actions, lf_list_actions, lf_global_actions };
+
+	T_OK(!dup_in(path, 3, "path"), "file chooser: one action per key");
+	T_OK(!dup_in(exchange, 2, "exchange"), "exchange: one action per key");
+	T_OK(!dup_in(merge, 3, "merge"), "merge preview: one action per key");
+	T_OK(!dup_in(conflicts, 3, "conflicts"), "conflicts: one action per key");
+	T_OK(!dup_in(conflict, 3, "conflict"), "a conflict: one action per key");
+	T_OK(!dup_in(export, 2, "export"), "export: one action per key");
+	T_OK(!dup_in(problems, 3, "export problems"), "export problems: one action per key");
+	T_OK(!dup_in(import, 2, "import"), "import: one action per key");
+	T_OK(!dup_in(preview, 3, "import preview"), "import preview: one action per key");
+}
+
 TEST(keys_manual_matches_the_tables)
 {
 	const char *top = getenv("LIANFANG_TOP");

@@ -431,3 +431,5 @@ TEST(perm_history_follows_the_record)
 	T_IS(lf_audit_may_read(o.db, "account", "r-staff"), LF_DENIED, "nobody signed in: nothing");
 	lf_db_close(o.db);
 }
+
+/* What the exchange and import screens ask before they ask for a file. */
