@@ -18,6 +18,13 @@ struct lf_audit_entry {
 	char prev[65], hash[65];
 };
 
+/* The columns of an entry, in the order lf_audit_entry_of_row reads them. */
+#define LF_AUDIT_COLUMNS "unit, seq, at, actor, action, kind, gid, before, after, prev, hash"
+
+/* Fill e from a row of LF_AUDIT_COLUMNS starting at column 0; the strings are
+ * borrowed from the statement until it steps again. */
+void lf_audit_entry_of_row(sqlite3_stmt *st, struct lf_audit_entry *e);
+
 /* Append an entry for this database's unit, as db->actor, now. */
 lf_status lf_audit_append(struct lf_db *db, const char *action, const char *kind,
                           const char *gid, const char *before, const char *after);
@@ -71,6 +78,12 @@ lf_status lf_audit_changes(struct lf_db *db, const struct lf_audit_entry *e,
 /* The full gid of a record or the login of an account in the log from a
  * unique prefix of at least 6 characters (messages show 12). */
 lf_status lf_audit_find(struct lf_db *db, const char *prefix, char out[LF_GID_LEN + 1], char kind[40]);
+
+/* May the acting user read this history? A record's (kind, gid): READ on
+ * the record's own scope (lf_perm_scope_of). An account's (kind "account",
+ * gid = the login): their own, or READ on the unit, or USERS. The whole log
+ * (gid NULL): READ on the unit. LF_DENIED says in Chinese which role it needs. */
+lf_status lf_audit_may_read(struct lf_db *db, const char *kind, const char *gid);
 
 /* A Chinese word for an entry's action ("修改", "授予角色" …). */
 const char *lf_audit_action_label(const char *action);

@@ -1,11 +1,8 @@
 /* ui_access: what the phase-2 screens ask about the signed-in user — who
  * they are, how far their lists reach, and whether an action would be
  * allowed now — so that a screen offers what the model will accept and says
- * why it will not. The model still checks every action itself.
- *
- * Its own file because perm.h and auth.h cannot be included beside
- * screen.h (both headers name a `lf_action` and a `lf_role`); nothing here
- * includes curses. */
+ * why it will not. The model still checks every action itself. Nothing
+ * here includes curses. */
 #ifndef LIANFANG_UI_ACCESS_H
 #define LIANFANG_UI_ACCESS_H
 

@@ -16,7 +16,7 @@
 
 enum { M_OPEN = 1, M_SUMMARY, M_DEPT, M_CATEGORY, M_STATUS, M_CLEAR, M_UP, M_DOWN, M_LEFT, M_RIGHT };
 
-const struct lf_action lf_heatmap_actions[] = {
+const struct lf_ui_action lf_heatmap_actions[] = {
 	{ M_OPEN, "open", "列出", { LF_ENTER, 'o' }, LF_ACT_BAR | LF_ACT_TEXT, "列出选中一格的风险点（汇总表）" },
 	{ M_SUMMARY, "summary", "汇总表", { 's' }, LF_ACT_BAR | LF_ACT_TEXT, "按同样的筛选打开汇总表（全部格子）" },
 	{ M_DEPT, "dept", "处室", { LF_KEY(KEY_F(4)), 'f' }, LF_ACT_BAR | LF_ACT_TEXT, "只看一个处室" },

@@ -41,7 +41,7 @@ lf_status lf_level_sheet_open(struct lf_ui *ui, const char *risk, lf_saved_fn do
 const char *lf_p2_cycle(struct lf_ui *ui);
 
 /* The action tables, for lf_action_tables (the manual) and the key tests. */
-extern const struct lf_action lf_sheet_actions[], lf_sclist_actions[], lf_scform_actions[],
+extern const struct lf_ui_action lf_sheet_actions[], lf_sclist_actions[], lf_scform_actions[],
 	lf_summary_actions[], lf_heatmap_actions[];
 
 /* ------------------------------------------------------------------ sheet */

@@ -25,7 +25,7 @@
 
 enum { A_EDIT = 1, A_ADD_RISK, A_ADD_MEASURE, A_RETIRE, A_MOVE_UP, A_MOVE_DOWN, A_SUBMIT, A_REVIEW, A_LEVEL };
 
-const struct lf_action lf_scform_actions[] = {
+const struct lf_ui_action lf_scform_actions[] = {
 	{ A_EDIT, "edit", "修改", { LF_ENTER, 'e' }, LF_ACT_BAR | LF_ACT_TEXT,
 	  "修改选中的一项：岗位职责和填表日期、风险点或防控措施" },
 	{ A_ADD_RISK, "add-risk", "加风险", { LF_KEY(KEY_F(5)), 'a' }, LF_ACT_BAR | LF_ACT_TEXT,
@@ -38,7 +38,7 @@ const struct lf_action lf_scform_actions[] = {
 	{ A_MOVE_DOWN, "move-down", "下移", { 'J', ']' }, LF_ACT_TEXT, "把选中的风险点或防控措施往后移一位" },
 	{ A_SUBMIT, "submit", "提交", { LF_KEY(KEY_F(7)), 's' }, LF_ACT_BAR | LF_ACT_TEXT,
 	  "提交自查表，交处室负责人审核；提交后本人不能再修改，除非被退回" },
-	{ A_REVIEW, "review", "审核", { LF_KEY(KEY_F(9)), 'r' }, LF_ACT_BAR | LF_ACT_TEXT,
+	{ A_REVIEW, "review", "审核", { 'r' }, LF_ACT_BAR | LF_ACT_TEXT,
 	  "以处室负责人或分管领导身份签署意见（同意或退回），或由评估组评定准确程度——轮到你时才有" },
 	{ A_LEVEL, "level", "审定等级", { 'l' }, LF_ACT_BAR | LF_ACT_TEXT,
 	  "领导审定选中风险点的等级（与矩阵建议不同时写明理由；两个等级都保留）" },
@@ -190,7 +190,7 @@ static void next_step_text(struct scform *m, struct lf_buf *b)
 	if (m->step == LF_REVIEW_SUBMIT && m->may_submit)
 		lf_buf_adds(b, "填写完后按 F7 或 s 提交。");
 	else if (m->step != LF_REVIEW_SUBMIT && m->may_review)
-		lf_buf_adds(b, "轮到你了：按 F9 或 r 审核。");
+		lf_buf_adds(b, "轮到你了：按 r 审核。");
 	else if (m->step == LF_REVIEW_SUBMIT && m->own && m->why_submit)
 		lf_buf_addf(b, "还不能提交：%s", m->why_submit);
 }
@@ -836,7 +836,7 @@ static void select_item(struct scform *m, int i)
 static int scform_key(struct lf_screen *s, int key)
 {
 	struct scform *m = (struct scform *)s;
-	const struct lf_action *a;
+	const struct lf_ui_action *a;
 	int k, first, last;
 
 	for (a = lf_list_actions; a->id; a++)

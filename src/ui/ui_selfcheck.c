@@ -16,7 +16,7 @@
 
 enum { L_OPEN = 1, L_DEPT, L_STATUS, L_OVERDUE, L_CLEAR, L_MINE, L_UP, L_DOWN, L_PGUP, L_PGDN, L_HOME };
 
-const struct lf_action lf_sclist_actions[] = {
+const struct lf_ui_action lf_sclist_actions[] = {
 	{ L_OPEN, "open", "打开", { LF_ENTER }, LF_ACT_BAR, "打开选中的自查表" },
 	{ L_DEPT, "dept", "处室", { LF_KEY(KEY_F(4)), 'f' }, LF_ACT_BAR | LF_ACT_TEXT, "只看一个处室的自查表（从列表中选）" },
 	{ L_STATUS, "status", "状态", { 't' }, LF_ACT_BAR | LF_ACT_TEXT,

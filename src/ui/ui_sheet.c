@@ -16,7 +16,7 @@
 
 enum { S_SAVE = 1, S_PICK, S_NEXT, S_PREV };
 
-const struct lf_action lf_sheet_actions[] = {
+const struct lf_ui_action lf_sheet_actions[] = {
 	{ S_SAVE, "save", "保存", { LF_KEY(KEY_F(2)), LF_CTRL('S') }, LF_ACT_BAR,
 	  "检查每一项并保存，然后回到上一屏；有错的项会标出来，已填的内容不会丢" },
 	{ S_PICK, "pick", "选择", { LF_KEY(KEY_F(4)), LF_CTRL('T') }, LF_ACT_BAR,

@@ -21,7 +21,7 @@
 enum { U_OPEN = 1, U_FIND, U_DEPT, U_LEVEL, U_CATEGORY, U_STATUS, U_CLEAR, U_HEATMAP, U_UP, U_DOWN, U_PGUP, U_PGDN,
 	   U_HOME };
 
-const struct lf_action lf_summary_actions[] = {
+const struct lf_ui_action lf_summary_actions[] = {
 	{ U_OPEN, "open", "打开", { LF_ENTER, 'o' }, LF_ACT_BAR | LF_ACT_TEXT, "打开选中一行所在的自查表" },
 	{ U_FIND, "search", "查找", { LF_KEY(KEY_F(3)), '/' }, LF_ACT_BAR | LF_ACT_TEXT,
 	  "在潜在风险、岗位职责和防控措施中查找文字（找到的文字突出显示）；查找空文字取消" },

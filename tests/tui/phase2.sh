@@ -176,7 +176,7 @@ type 5
 wait 王小明
 key Enter
 wait 自查表：王小明
-wait 轮到你了：按 F9 或 r 审核。
+wait 轮到你了：按 r 审核。
 type s
 wait 不能提交自查表
 type r

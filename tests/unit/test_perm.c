@@ -1,6 +1,7 @@
 /* Tests of perm: every role × every action, in scope, out of scope and for
  * the whole unit; self-check state; setup mode; who is refused and why. */
 #include "t.h"
+#include "lianfang/audit.h"
 #include "lianfang/auth.h"
 #include "lianfang/perm.h"
 #include "lianfang/rec.h"
@@ -159,6 +160,7 @@ static const struct {
 	{ LF_ACT_ASSESS, "---UU--" },
 	{ LF_ACT_LEVEL_SET, "---UU--" },
 	{ LF_ACT_MEASURE_EDIT, "-D--U--" },
+	{ LF_ACT_RISK_FIND, "-D--U--" },
 	{ LF_ACT_NOTICE, "----U--" },
 	{ LF_ACT_WARN, "----U--" },
 	{ LF_ACT_INSPECT, "----U-U" },
@@ -210,7 +212,7 @@ TEST(perm_matrix_every_role_every_action)
 
 		snprintf(login, sizeof login, "r-%s", lf_role_name((enum lf_role)r));
 		for (a = 0; a < LF_ACT_COUNT; a++) {
-			struct lf_scope in = { NULL, o.post_a, NULL }, out = { NULL, o.post_b, NULL };
+			struct lf_scope in = { .post = o.post_a }, out = { .post = o.post_b };
 			int g = grid_of((enum lf_action)a, (enum lf_role)r);
 			int want_in = g != '-', want_out = g == 'U';
 			lf_status s_in, s_out, s_unit;
@@ -243,7 +245,7 @@ TEST(perm_matrix_every_role_every_action)
 	/* Scope given as the department itself works the same as through a post. */
 	act_as(&o, "r-head");
 	{
-		struct lf_scope a_dept = { o.dept_a, NULL, NULL }, b_dept = { o.dept_b, NULL, NULL };
+		struct lf_scope a_dept = { .dept = o.dept_a }, b_dept = { .dept = o.dept_b };
 
 		T_OK(lf_perm_check(o.db, LF_ACT_REVIEW_HEAD, &a_dept) == LF_OK, "head reviews own department by dept");
 		T_OK(lf_perm_check(o.db, LF_ACT_REVIEW_HEAD, &b_dept) == LF_DENIED &&
@@ -271,7 +273,7 @@ TEST(perm_staff_edits_only_until_submitted)
 	cases[3].gid = o.sc_accepted, cases[3].status = "accepted", cases[3].editable = 0;
 	act_as(&o, "r-staff");
 	for (i = 0; i < 4; i++) {
-		struct lf_scope sc = { NULL, NULL, cases[i].gid };
+		struct lf_scope sc = { .selfcheck = cases[i].gid };
 		lf_status e = lf_perm_check(o.db, LF_ACT_SELFCHECK_EDIT, &sc);
 		lf_status s = lf_perm_check(o.db, LF_ACT_SELFCHECK_SUBMIT, &sc);
 		char why[1024];
@@ -289,14 +291,14 @@ TEST(perm_staff_edits_only_until_submitted)
 	/* The head of the department reviews it in any state; the perm check is not the workflow. */
 	act_as(&o, "r-head");
 	{
-		struct lf_scope sc = { NULL, NULL, o.sc_submitted };
+		struct lf_scope sc = { .selfcheck = o.sc_submitted };
 
 		T_OK(lf_perm_check(o.db, LF_ACT_REVIEW_HEAD, &sc) == LF_OK, "head may review the submitted self-check");
 		T_OK(lf_perm_check(o.db, LF_ACT_SELFCHECK_EDIT, &sc) == LF_DENIED, "but not edit what the person wrote");
 	}
 	/* A scope whose parts disagree is a programming error, not a permission. */
 	{
-		struct lf_scope bad = { o.dept_b, o.post_a, NULL }, bad2 = { NULL, o.post_b, o.sc_draft };
+		struct lf_scope bad = { .dept = o.dept_b, .post = o.post_a }, bad2 = { .post = o.post_b, .selfcheck = o.sc_draft };
 
 		T_IS(lf_perm_check(o.db, LF_ACT_READ, &bad), LF_INTERNAL, "post A given with department B");
 		T_IS(lf_perm_check(o.db, LF_ACT_READ, &bad2), LF_INTERNAL, "self-check of post A given with post B");
@@ -381,3 +383,53 @@ TEST(perm_reach_and_record_scope)
 	T_EQ_STR(lf_perm_actor_name(o.db), "上级审核人", "an account without a person signs with its name");
 	lf_db_close(o.db);
 }
+
+TEST(perm_public_kinds)
+{
+	static const char *const pub[] = { "unit", "dept", "post", "person", "cycle", "plan", "meeting", "notice" };
+	static const char *const priv[] = { "selfcheck", "risk", "measure", "review", "warning", "inspection" };
+	size_t i;
+
+	for (i = 0; i < sizeof pub / sizeof pub[0]; i++)
+		T_OK(lf_perm_kind_public(pub[i]), "%s is read by everyone signed in", pub[i]);
+	for (i = 0; i < sizeof priv / sizeof priv[0]; i++)
+		T_OK(!lf_perm_kind_public(priv[i]), "%s is read by scope", priv[i]);
+	T_OK(!lf_perm_kind_public(NULL), "no kind is not public");
+}
+
+/* A record's history (the screens' history key, `audit log --record`) is
+ * readable where the record is: its own scope for READ; an account's by its
+ * owner, by whoever reads the whole unit, and by administrators. */
+TEST(perm_history_follows_the_record)
+{
+	struct org o;
+	lf_status st;
+
+	if (!make_org(&o, "history.db"))
+		return;
+	make_accounts(&o);
+	act_as(&o, "r-staff");
+	T_IS(lf_audit_may_read(o.db, "measure", o.measure), LF_OK, "staff: the history of a measure of their own form");
+	T_IS(lf_audit_may_read(o.db, "person", o.person_a), LF_OK, "staff: their own person's history");
+	st = lf_audit_may_read(o.db, "person", o.person_b);
+	T_OK(st == LF_DENIED && strstr(o.db->err, "乙岗"), "staff: not another post's person (%s)", o.db->err);
+	T_IS(lf_audit_may_read(o.db, "cycle", o.cycle), LF_DENIED, "staff: not a unit-wide record's history");
+	T_IS(lf_audit_may_read(o.db, "account", "r-staff"), LF_OK, "staff: their own account's history");
+	st = lf_audit_may_read(o.db, "account", "r-head");
+	T_OK(st == LF_DENIED && strstr(o.db->err, "系统管理员"), "staff: not another account's (%s)", o.db->err);
+	T_IS(lf_audit_may_read(o.db, NULL, NULL), LF_DENIED, "staff: not the whole log");
+	act_as(&o, "r-head");
+	T_IS(lf_audit_may_read(o.db, "post", o.post_a), LF_OK, "head: a post of their department");
+	T_IS(lf_audit_may_read(o.db, "post", o.post_b), LF_DENIED, "head: not a post of another department");
+	act_as(&o, "r-discipline");
+	T_IS(lf_audit_may_read(o.db, "person", o.person_b), LF_OK, "discipline: any person");
+	T_IS(lf_audit_may_read(o.db, "account", "r-head"), LF_OK, "discipline: any account");
+	T_IS(lf_audit_may_read(o.db, NULL, NULL), LF_OK, "discipline: the whole log");
+	act_as(&o, "r-admin");
+	T_IS(lf_audit_may_read(o.db, "account", "r-staff"), LF_OK, "admin: any account");
+	act_as(&o, "");
+	T_IS(lf_audit_may_read(o.db, "account", "r-staff"), LF_DENIED, "nobody signed in: nothing");
+	lf_db_close(o.db);
+}
+
+/* What the exchange and import screens ask before they ask for a file. */
