@@ -11,7 +11,7 @@
 enum { H_OPEN = 1, H_UP, H_DOWN, H_QUIT };
 
 const struct lf_ui_action lf_home_actions[] = {
-	{ H_OPEN, "open", "打开", { LF_ENTER, 'o' }, LF_ACT_BAR | LF_ACT_TEXT, "打开选中的一项（也可以直接按它前面的数字）" },
+	{ H_OPEN, "open", "打开", { LF_ENTER, 'o' }, LF_ACT_BAR | LF_ACT_TEXT, "打开选中的一项（也可以直接按它前面的数字或字母）" },
 	{ H_UP, "up", "上移", { LF_KEY(KEY_UP), 'k', LF_CTRL('P') }, LF_ACT_TEXT, "选中上一项" },
 	{ H_DOWN, "down", "下移", { LF_KEY(KEY_DOWN), 'j', LF_CTRL('N'), LF_TAB }, LF_ACT_TEXT, "选中下一项" },
 	{ H_QUIT, "quit", "退出", { 'q' }, LF_ACT_TEXT, "退出程序（同 F10）" },
@@ -33,19 +33,20 @@ static const struct {
 	const char *label;
 	const char *about;
 	void (*open)(struct lf_ui *ui);  /* a screen of its own, instead of a form's list */
+	int key;                         /* the key that opens it, shown before the label */
 } menu[] = {
-	{ "dept", "处室", "内设处室、科室、队所，处室负责人和分管领导", NULL },
-	{ "post", "岗位", "每个处室的岗位和岗位职责", NULL },
-	{ "person", "人员", "干部职工和他们的岗位、职务", NULL },
-	{ "cycle", "年度", "每个年度的四个阶段和起止日期", NULL },
-	{ NULL, "账户", "我是谁、能做什么，修改密码，退出登录；管理员在这里管理用户", lf_account_open },
-	{ NULL, "审计日志", "检查审计日志是否完整，是否有人绕过廉防改动了数据", lf_audit_open },
-	{ NULL, "数据交换", "U 盘交换：上报、下发、合并数据包，解决冲突", open_exchange },
-	{ NULL, "导出表格", "把正式表格导出为 Excel、CSV（UTF-8 或 GBK）或文本", open_export },
-	{ NULL, "导入表格", "导入已有的汇总表、风险点台账（CSV）", lf_import_open },
-	{ "selfcheck", "自查表", "岗位廉政风险自查表：风险点、防控措施、审核和评估", lf_selfcheck_screen_open },
-	{ "summary", "汇总表", "风险点及防控措施汇总表：筛选、查找", lf_summary_screen_open_menu },
-	{ "heatmap", "热力图", "按发生概率和危害程度看风险点的分布", lf_heatmap_screen_open_menu },
+	{ "dept", "处室", "内设处室、科室、队所，处室负责人和分管领导", NULL, '1' },
+	{ "post", "岗位", "每个处室的岗位和岗位职责", NULL, '2' },
+	{ "person", "人员", "干部职工和他们的岗位、职务", NULL, '3' },
+	{ "cycle", "年度", "每个年度的四个阶段和起止日期", NULL, '4' },
+	{ NULL, "账户", "我是谁、能做什么，修改密码，退出登录；管理员在这里管理用户", lf_account_open, '5' },
+	{ NULL, "审计日志", "检查审计日志是否完整，是否有人绕过廉防改动了数据", lf_audit_open, '6' },
+	{ NULL, "数据交换", "U 盘交换：上报、下发、合并数据包，解决冲突", open_exchange, '7' },
+	{ NULL, "导出表格", "把正式表格导出为 Excel、CSV（UTF-8 或 GBK）或文本", open_export, '8' },
+	{ NULL, "导入表格", "导入已有的汇总表、风险点台账（CSV）", lf_import_open, '9' },
+	{ "selfcheck", "自查表", "岗位廉政风险自查表：风险点、防控措施、审核和评估", lf_selfcheck_screen_open, 's' },
+	{ "summary", "汇总表", "风险点及防控措施汇总表：筛选、查找", lf_summary_screen_open_menu, '0' },
+	{ "heatmap", "热力图", "按发生概率和危害程度看风险点的分布", lf_heatmap_screen_open_menu, 'h' },
 };
 
 static const struct {
@@ -113,7 +114,7 @@ static void home_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 			s->cy = y;
 			s->cx = 3;
 		}
-		snprintf(num, sizeof num, " %zu ", i + 1);
+		snprintf(num, sizeof num, " %c ", menu[i].key);
 		lf_ui_print(w, y, 3, 4, num, a);
 		lf_ui_print(w, y, 8, 10, menu[i].label, a | A_BOLD);
 		lf_ui_print(w, y, 18, cols - 21, menu[i].about, a);
@@ -154,11 +155,13 @@ static int home_action(struct lf_screen *s, int id)
 static int home_key(struct lf_screen *s, int key)
 {
 	struct home *h = (struct home *)s;
+	size_t i;
 
-	if (key >= '1' && key < '1' + (int)LF_COUNT(menu)) {
-		h->sel = key - '1';
-		return open_sel(h);
-	}
+	for (i = 0; i < LF_COUNT(menu); i++)
+		if (key == menu[i].key) {
+			h->sel = (int)i;
+			return open_sel(h);
+		}
 	return -1;
 }
 
@@ -172,7 +175,7 @@ static void home_help(struct lf_screen *s, struct lf_buf *b)
 {
 	(void)s;
 	lf_buf_adds(b, "廉防：廉政风险点防范管理。首页显示本单位、当前年度和阶段，以及数据库里有多少记录。"
-	               "用上下键选一项，按 Enter 打开，或直接按它前面的数字。\n");
+	               "用上下键选一项，按 Enter 打开，或直接按它前面的数字或字母。\n");
 }
 
 static void home_free(struct lf_screen *s)

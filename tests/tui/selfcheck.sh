@@ -1,52 +1,77 @@
 #!/bin/sh
-# The self-check form on screen: editing a form that a head has signed warns
-# first, then sends it back with the signature marked as lapsed; risks are
-# reordered and retired; a hang-up in the middle of a new risk keeps a draft
-# that is offered back whole; the leadership decides a level other than the
-# matrix's only with a reason, and both levels are shown; and a GBK terminal
-# types Chinese into a risk that is stored as UTF-8.
+# The self-check form on screen: its own person cannot change it once it is
+# submitted and is told why; after the leader returns it, the person edits
+# it and the signatures given before show as lapsed; risks are reordered and
+# retired; a hang-up in the middle of a new risk keeps a draft that is
+# offered back whole; the
+# leadership decides a level other than the matrix's only with a reason, and
+# both levels are shown; and a GBK terminal types Chinese into a risk that is
+# stored as UTF-8.
 . "$LIANFANG_TOP/tests/tui/tui-lib"
 
-# ---------------------------------------------------------------- a database in setup mode
-# (no accounts: every step is allowed, so the screen can edit a signed form)
-unset LIANFANG_PASSWORD
-export LIANFANG_USER=tester
+# ---------------------------------------------------------------- a new database, its accounts
 lf init --unit-code 620902 --unit-name 测试局 m.db
-lf --db m.db cycle add 2026
-lf --db m.db dept add --name 测试科
-lf --db m.db post add --dept 测试科 --name 审批岗 --duties 负责审批
-lf --db m.db person add --name 王五 --post 审批岗
+demo_accounts m.db
+is_rc 0 "a new database with the demo's administrator and discipline officer"
+export LIANFANG_PASSWORD=lianfang
+LIANFANG_USER=discipline lf --db m.db cycle add 2026
+LIANFANG_USER=discipline lf --db m.db dept add --name 测试科
+LIANFANG_USER=discipline lf --db m.db post add --dept 测试科 --name 审批岗 --duties 负责审批
+LIANFANG_USER=discipline lf --db m.db person add --name 王五 --post 审批岗
+LIANFANG_USER=discipline lf --db m.db person add --name 李四 --post 审批岗
+LIANFANG_USER=discipline lf --db m.db dept edit 测试科 --head 李四
+is_rc 0 "a department, its post, its head and a clerk"
+printf 'lianfang\n' >pw
+LIANFANG_USER=admin lf --db m.db user add wangwu --name 王五 --person 王五 --role staff --password-stdin <pw
+LIANFANG_USER=admin lf --db m.db user add lisi --name 李四 --person 李四 --role head:测试科 --password-stdin <pw
+LIANFANG_USER=admin lf --db m.db user add zhao --name 赵六 --role leader:测试科 --password-stdin <pw
+is_rc 0 "accounts for the clerk, the head and the leader in charge"
+export LIANFANG_USER=wangwu
 lf --db m.db selfcheck new --person 王五
 lf --db m.db risk add --selfcheck 王五 --description 甲风险 --probability 1 --severity 1
 lf --db m.db risk add --selfcheck 王五 --description 乙风险
 lf --db m.db selfcheck submit 王五
-lf --db m.db review head 王五 --signer 李四 --opinion 同意
+LIANFANG_USER=lisi lf --db m.db review head 王五 --opinion 同意
 is_rc 0 "a form with two risks, submitted and signed by the head"
 
+# The person's own form, signed: nothing to change, and the key says why.
 tui -- --db m.db <<'EOS'
 wait 组织机构和年度
-type 5
-wait 王五
-expect-has 处室负责人已签字
-key Enter
+type s
 wait 自查表：王五
 expect-has 状态：处室负责人已签字　下一步：分管领导审核。
 expect-has 处室负责人审核：同意  李四
+expect-lacks 加风险
+key Down Down
+key Enter
+wait 自查表现为“处室负责人已签字”
+# the whole reason is on the help page
+key F1
+wait 最近的消息
+expect-has 本人不能再修改
+key Esc
+wait 自查表：王五
+key Esc
+wait 组织机构和年度
+type q
+expect-exit 0
+EOS
+
+LIANFANG_USER=zhao lf --db m.db review leader 王五 --return --opinion 风险找得不全 --due 2026-12-10
+is_rc 0 "the leader in charge returns it"
+
+tui -- --db m.db <<'EOS'
+wait 组织机构和年度
+type s
+wait 自查表：王五
+expect-has 状态：退回整改　整改期限 2026-12-10，本人修改后重新提交。
 key Down
 key Enter
-wait 自查表处室负责人已签字：修改后原来的签字失效，要重新提交审核。
-key Esc
-wait-gone 要重新提交审核
-expect-lacks 修改风险点
-key Enter
-wait 要重新提交审核
-type 1
 wait 修改风险点 1
 key End
 type （补充）
 key F2
-wait 自查表已退回“填写中”，原来的签字失效，请修改完后重新提交。
-expect-has 状态：填写中
+wait 已保存风险点。
 expect-has [低] 甲风险（补充）
 expect-has 处室负责人审核：同意  李四  [签字已失效：之后内容有修改]
 key Down
@@ -65,15 +90,13 @@ expect-exit 1
 EOS
 contains "$(q m.db "SELECT group_concat(seq || description || retired, ' ') FROM (SELECT * FROM risk ORDER BY seq)")" \
 	"1乙风险1 2甲风险（补充）0" "reordered, edited and retired as on the screen"
-contains "$(q m.db "SELECT status FROM selfcheck")" "draft" "the edit sent the signed form back"
+contains "$(q m.db "SELECT status FROM selfcheck")" "returned" "still returned: it is resubmitted by hand"
 contains "$(q m.db "SELECT form || ' ' || json_extract(data, '\$.description') FROM draft")" \
 	"p2.risk-new 利用审批权为亲友办理不符合条件的事项" "the hang-up kept the new risk as a draft"
 
 tui -- --db m.db <<'EOS'
 wait 组织机构和年度
-type 5
-wait 王五
-key Enter
+type s
 wait 自查表：王五
 type a
 wait 存下的草稿：  1 恢复草稿  2 删除草稿
@@ -84,7 +107,6 @@ key Tab Space
 key F2
 wait 已添加风险点
 expect-has  3 [未评] 利用审批权为亲友办理不符合条件的事项
-key Esc
 key Esc
 wait 组织机构和年度
 type q
@@ -97,7 +119,7 @@ export LIANFANG_PASSWORD=lianfang LIANFANG_USER=discipline
 demo_db d.db
 tui -- --db d.db <<'EOS'
 wait 组织机构和年度
-type 5
+type s
 wait 沈军
 key Down Down Down Down Down Down Down Down
 key Enter
@@ -133,7 +155,7 @@ contains "$(q d.db "SELECT level_proposed || level || level_reason FROM risk WHE
 gbk_locale
 LIANFANG_USER=principal LOCPATH=$GBK_LOCPATH LC_ALL=zh_CN.GBK LANG=zh_CN.GBK tui -e GBK -- --db d.db <<'EOS'
 wait 组织机构和年度
-type 5
+type s
 wait 吕明辉
 type m
 wait 自查表：吕明辉

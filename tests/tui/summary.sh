@@ -10,7 +10,7 @@ demo_db d.db
 
 TERM=vt100 tui -- --db d.db <<'EOS'
 wait 组织机构和年度
-type 7
+type h
 wait 风险热力图
 expect-no-colour
 expect-has 合计 25 个风险点，按审定等级：高 9，中 8，低 8
@@ -43,7 +43,7 @@ key Esc
 wait-gone 汇总表（热力图一格）
 key Esc
 wait 组织机构和年度
-type 6
+type 0
 wait 第 1 页，下面还有
 expect-row 3  序号 处室       姓名   岗位名称     潜在风险                            等级
 expect-row-has 4    1 局领导班子 吕明辉 局长
@@ -85,7 +85,7 @@ EOS
 
 tui -- --db d.db <<'EOS'
 wait 组织机构和年度
-type 7
+type h
 wait 风险热力图
 expect-colour
 key Esc
