@@ -98,6 +98,8 @@ struct lf_sheet {
 	int changed, draft_restored;
 	int bad;               /* set by ops->save: the field a refusal is about, or -1 */
 	char *saved_msg;       /* said after a save */
+	const char *rec_kind;  /* the record being edited, for the history key; NULL: a new one */
+	char rec_gid[LF_GID_LEN + 1];
 };
 
 struct lf_sheet *lf_sheet_new(const char *title, const struct lf_sheet_ops *ops, void *ctx, const char *draft_form,
@@ -108,6 +110,8 @@ int lf_sheet_add(struct lf_sheet *sh, const char *name, const char *label, enum 
 void lf_sheet_choices(struct lf_sheet *sh, int i, char *const *choices, int n);
 void lf_sheet_also(struct lf_sheet *sh, int i, const char *also);
 void lf_sheet_intro(struct lf_sheet *sh, const char *text);
+/* The record the sheet edits (kind a static string), for the history key. */
+void lf_sheet_record(struct lf_sheet *sh, const char *kind, const char *gid);
 /* The text of field i (trimmed; a gid for a person; "" when empty): valid
  * until the field changes or the sheet is freed. */
 const char *lf_sheet_text(struct lf_sheet *sh, int i);

@@ -114,6 +114,7 @@ lf_status lf_header_sheet_open(struct lf_ui *ui, const char *selfcheck, lf_saved
 		return s;
 	e = ed_new(selfcheck, selfcheck, done, ctx);
 	sh = lf_sheet_new("岗位职责", &header_ops, e, "p2.selfcheck", selfcheck);
+	lf_sheet_record(sh, "selfcheck", selfcheck);
 	snprintf(intro, sizeof intro, "%s　%s　%s：岗位职责照岗位职责填写，可以结合实际补充。", l.v[0].dept_name,
 	         l.v[0].post_name, l.v[0].person_name);
 	lf_sheet_intro(sh, intro);
@@ -269,6 +270,7 @@ lf_status lf_risk_sheet_open(struct lf_ui *ui, const char *selfcheck, const char
 	else
 		snprintf(title, sizeof title, "新的风险点");
 	sh = lf_sheet_new(title, &risk_ops, e, r ? "p2.risk" : "p2.risk-new", r ? risk : selfcheck);
+	lf_sheet_record(sh, "risk", r ? risk : NULL);
 	snprintf(intro, sizeof intro, "具体写出这个岗位在履行职责、行使权力中可能怎样出问题。发生概率和危害程度按本单位的"
 	                              "分级矩阵给出建议等级%s。",
 	         r && r->level_reason ? "；领导小组审定的等级另行保留" : "");
@@ -380,6 +382,7 @@ lf_status lf_measure_sheet_open(struct lf_ui *ui, const char *risk, const char *
 	else
 		snprintf(title, sizeof title, "风险 %d 的新措施", rl.v[0].seq);
 	sh = lf_sheet_new(title, &measure_ops, e, m ? "p2.measure" : "p2.measure-new", m ? measure : risk);
+	lf_sheet_record(sh, "measure", m ? measure : NULL);
 	intro = lf_printf("风险点 %d：%s", rl.v[0].seq, rl.v[0].description);
 	lf_sheet_intro(sh, intro);
 	lf_free(intro);
@@ -470,6 +473,7 @@ lf_status lf_review_sheet_open(struct lf_ui *ui, const char *selfcheck, enum lf_
 	e->step = step;
 	snprintf(draft, sizeof draft, "p2.review-%s", lf_review_step_name(step));
 	sh = lf_sheet_new(titles[step], &review_ops, e, draft, selfcheck);
+	lf_sheet_record(sh, "selfcheck", selfcheck);
 	if (step == LF_REVIEW_ASSESS)
 		intro = lf_printf("评估%s（%s，%s）的自查表，共 %d 项风险。评为准确或比较准确即评估通过；评为基本准确或"
 		                  "不准确的退回本人限期整改（要写明意见；整改期限不填为 15 天后）。",
@@ -558,6 +562,7 @@ lf_status lf_level_sheet_open(struct lf_ui *ui, const char *risk, lf_saved_fn do
 	e->have_scheme = 1;
 	snprintf(title, sizeof title, "审定风险点 %d 的等级", r->seq);
 	sh = lf_sheet_new(title, &level_ops, e, "p2.level", risk);
+	lf_sheet_record(sh, "risk", risk);
 	if (r->level_proposed)
 		intro = lf_printf("风险点 %d：%s\n矩阵建议：%s（发生概率 %s × 危害程度 %s）。审定为别的等级时须写明理由；"
 		                  "建议等级和审定等级都保留。",

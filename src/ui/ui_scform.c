@@ -877,6 +877,35 @@ static int scform_key(struct lf_screen *s, int key)
 	return -1;
 }
 
+/* The history key shows the selected item's record: the form itself on
+ * its head, else the risk, measure or review step. */
+static int scform_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	struct scform *m = (struct scform *)s;
+	const struct item *it = selected(m);
+
+	if (!form(m) || !it)
+		return 0;
+	switch (it->kind) {
+	case I_RISK:
+		*kind = "risk";
+		*gid = m->risks.v[it->r].gid;
+		break;
+	case I_MEASURE:
+		*kind = "measure";
+		*gid = m->ms[it->r].v[it->m].gid;
+		break;
+	case I_REVIEW:
+		*kind = "review";
+		*gid = m->hist.v[it->v].gid;
+		break;
+	default:
+		*kind = "selfcheck";
+		*gid = m->gid;
+	}
+	return 1;
+}
+
 static void scform_resume(struct lf_screen *s)
 {
 	load((struct scform *)s);
@@ -916,6 +945,7 @@ static const struct lf_screen_ops scform_ops = {
 	.key = scform_key,
 	.enabled = scform_enabled,
 	.resume = scform_resume,
+	.record = scform_record,
 	.help = scform_help,
 	.more_actions = lf_list_actions,
 	.more_title = "在自查表中移动",

@@ -350,6 +350,18 @@ static void sclist_free(struct lf_screen *s)
 	lf_free(l);
 }
 
+/* The history key shows the selected form. */
+static int sclist_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	struct sclist *l = (struct sclist *)s;
+
+	if (l->sel < 0 || l->sel >= l->rows.n)
+		return 0;
+	*kind = "selfcheck";
+	*gid = l->rows.v[l->sel].gid;
+	return 1;
+}
+
 static const struct lf_screen_ops sclist_ops = {
 	.name = "selfchecks",
 	.actions = lf_sclist_actions,
@@ -357,6 +369,7 @@ static const struct lf_screen_ops sclist_ops = {
 	.action = sclist_action,
 	.enabled = sclist_enabled,
 	.resume = sclist_resume,
+	.record = sclist_record,
 	.help = sclist_help,
 	.free = sclist_free,
 };

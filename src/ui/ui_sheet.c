@@ -751,6 +751,21 @@ static void sheet_free(struct lf_screen *s)
 	lf_free(sh);
 }
 
+static int sheet_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	struct lf_sheet *sh = (struct lf_sheet *)s;
+
+	*kind = sh->rec_kind;
+	*gid = sh->rec_gid;
+	return sh->rec_kind != NULL;
+}
+
+void lf_sheet_record(struct lf_sheet *sh, const char *kind, const char *gid)
+{
+	sh->rec_kind = gid && *gid ? kind : NULL;
+	snprintf(sh->rec_gid, sizeof sh->rec_gid, "%s", gid ? gid : "");
+}
+
 static const struct lf_screen_ops sheet_ops = {
 	.name = "sheet",
 	.actions = lf_sheet_actions,
@@ -761,6 +776,7 @@ static const struct lf_screen_ops sheet_ops = {
 	.leave = sheet_leave,
 	.hangup = sheet_hangup,
 	.resume = sheet_resume,
+	.record = sheet_record,
 	.help = sheet_help,
 	.more_actions = lf_edit_actions,
 	.more_title = "编辑文字",

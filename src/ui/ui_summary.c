@@ -523,6 +523,18 @@ static void summary_free(struct lf_screen *s)
 	lf_free(u);
 }
 
+/* The history key shows the selected row's risk. */
+static int summary_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	struct summary *u = (struct summary *)s;
+
+	if (u->sel < 0 || u->sel >= u->rows.n)
+		return 0;
+	*kind = "risk";
+	*gid = u->rows.v[u->sel].risk;
+	return 1;
+}
+
 static const struct lf_screen_ops summary_ops = {
 	.name = "summary",
 	.actions = lf_summary_actions,
@@ -530,6 +542,7 @@ static const struct lf_screen_ops summary_ops = {
 	.action = summary_action,
 	.enabled = summary_enabled,
 	.resume = summary_resume,
+	.record = summary_record,
 	.help = summary_help,
 	.free = summary_free,
 };

@@ -232,7 +232,7 @@ type s
 wait 王小明
 key Enter
 wait 下一步：处室负责人审核。
-expect-row 23 F1 ^G帮助 F10 ^X返回
+expect-row 23 F1 ^G帮助 F9 ^R历史 F10 ^X返回
 type r
 wait 处室负责人尚未签字，分管领导不能先签。
 key Esc

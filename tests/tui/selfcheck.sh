@@ -3,7 +3,7 @@
 # submitted and is told why; after the leader returns it, the person edits
 # it and the signatures given before show as lapsed; risks are reordered and
 # retired; a hang-up in the middle of a new risk keeps a draft that is
-# offered back whole; the
+# offered back whole; the history key shows the record under the cursor; the
 # leadership decides a level other than the matrix's only with a reason, and
 # both levels are shown; and a GBK terminal types Chinese into a risk that is
 # stored as UTF-8.
@@ -78,6 +78,12 @@ key Down
 type K
 wait  1 [未评] 乙风险
 expect-has  2 [低] 甲风险（补充）
+# the history key shows the selected risk's history
+key F9
+wait 风险点“乙风险”的历史
+expect-row-has 1 › 历史：风险点“乙风险”
+key Esc
+wait  1 [未评] 乙风险
 type d
 wait 风险点 1：停用的保留在表上，不计入汇总。
 type 1

@@ -3,7 +3,8 @@
 # heat map's levels read by their names and by plain / bold / reverse cells;
 # in colour they are coloured; Enter on a cell lists its risks and Enter on a
 # risk opens its form. The summary table pages forward and back, filters by
-# level, and searches risks, duties and measures with the matches underlined.
+# level, and searches risks, duties and measures with the matches underlined;
+# the history key shows the selected risk's history.
 . "$LIANFANG_TOP/tests/tui/tui-lib"
 
 demo_db d.db
@@ -77,6 +78,11 @@ wait 潜在风险：收受申请人或代理中介的礼品礼金、宴请
 expect-attr 4 53 underline
 expect-attr 4 55 underline
 expect-attr 4 51 plain
+# Ctrl-R (a vt100 has no F9) shows the selected row's risk and its history
+key C-r
+wait 风险点“收受申请人或代理中介的礼品礼金、宴请”的历史
+key Esc
+wait 查找“礼品礼金”
 key Esc
 wait 组织机构和年度
 type q
