@@ -37,7 +37,7 @@ struct heat {
 	char *dept_name, *category;
 	const char *status;
 	int level;
-	int narrowed;
+	char *scope;                 /* the heading's first words: lf_p2_scope */
 	struct lf_me me;
 	struct lf_scheme sc;
 	int have_scheme;
@@ -76,12 +76,8 @@ static void load(struct heat *m)
 
 	filter_of(m, &f);
 	s = lf_heatmap_get(db, &f, &m->h);
-	if (s == LF_DENIED && !f.dept && m->me.dept[0]) {
-		set_dept(m, m->me.dept);
-		m->narrowed = 1;
-		f.dept = m->dept;
-		s = lf_heatmap_get(db, &f, &m->h);
-	}
+	lf_free(m->scope);
+	m->scope = lf_p2_scope(m->base.ui, f.dept, m->dept_name ? m->dept_name : "全单位");
 	m->loaded = 1;
 	m->ok = s == LF_OK;
 	if (s)
@@ -127,9 +123,7 @@ static void heat_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 	if (!m->loaded)
 		load(m);
 	lf_buf_init(&b);
-	lf_buf_adds(&b, m->dept_name ? m->dept_name : "全单位");
-	if (m->narrowed)
-		lf_buf_adds(&b, "（你负责的处室）");
+	lf_buf_adds(&b, m->scope ? m->scope : "");
 	if (m->category)
 		lf_buf_addf(&b, " · 类别 %s", m->category);
 	if (m->status)
@@ -204,7 +198,6 @@ static void dept_picked(void *ctx, const char *value, const char *label)
 
 	(void)label;
 	set_dept(m, value);
-	m->narrowed = 0;
 	m->loaded = 0;
 }
 
@@ -268,7 +261,6 @@ static int heat_action(struct lf_screen *s, int id)
 		break;
 	case M_CLEAR:
 		set_dept(m, NULL);
-		m->narrowed = 0;
 		lf_free(m->category);
 		m->category = NULL;
 		m->status = NULL;
@@ -313,6 +305,7 @@ static void heat_free(struct lf_screen *s)
 	if (m->have_scheme)
 		lf_scheme_free(&m->sc);
 	lf_free(m->dept_name);
+	lf_free(m->scope);
 	lf_free(m->category);
 	lf_free(m);
 }

@@ -2,6 +2,7 @@
  * cycle, the keyset pager, and how a risk level is drawn. */
 #include "ui_p2.h"
 #include "lianfang/cycle.h"
+#include "lianfang/perm.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -26,6 +27,20 @@ const char *lf_p2_cycle(struct lf_ui *ui)
 	else
 		lf_ui_msg(ui, LF_MSG_ERROR, "%s", lf_errmsg(c->db, s));
 	return NULL;
+}
+
+char *lf_p2_scope(struct lf_ui *ui, const char *dept, const char *name)
+{
+	struct lf_buf b;
+	char *note = NULL;
+
+	/* a refusal is the list's to report */
+	if (lf_perm_reach_note(lf_ui_ctx(ui)->db, LF_ACT_READ, dept, &note) != LF_OK || !note)
+		return lf_strdup(name);
+	lf_buf_init(&b);
+	lf_buf_addf(&b, "只显示你有权查看的：%s", note);
+	lf_free(note);
+	return b.s;
 }
 
 /* ------------------------------------------------------------------ pager */

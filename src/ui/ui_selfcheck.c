@@ -44,7 +44,7 @@ struct sclist {
 	struct lf_pager pager;
 	struct lf_selfcheck_list rows;
 	int sel, height, loaded;
-	int narrowed;                /* the unit was refused: showing the user's department */
+	char *scope;                 /* the heading's first words: lf_p2_scope */
 	char keep[LF_GID_LEN + 1];   /* select this form after a reload */
 };
 
@@ -66,6 +66,7 @@ static void load(struct sclist *l)
 	struct lf_db *db = db_of(l);
 	struct lf_selfcheck_filter f;
 	struct lf_page pg;
+	char all[200];
 	lf_status s;
 	int i;
 
@@ -78,15 +79,9 @@ static void load(struct sclist *l)
 	lf_page_init(&pg, l->height > 0 ? l->height : 10);
 	memcpy(pg.after, l->pager.after, LF_KEY_MAX);
 	s = lf_selfcheck_list(db, &f, &pg, &l->rows);
-	if (s == LF_DENIED && !f.dept && l->me.dept[0]) {
-		/* the whole unit is not this user's to read: their department */
-		set_dept(l, l->me.dept);
-		l->narrowed = 1;
-		lf_pager_reset(&l->pager);
-		f.dept = l->dept;
-		pg.after[0] = 0;
-		s = lf_selfcheck_list(db, &f, &pg, &l->rows);
-	}
+	lf_free(l->scope);
+	snprintf(all, sizeof all, "处室：%s", l->dept_name ? l->dept_name : "全部");
+	l->scope = lf_p2_scope(l->base.ui, f.dept, all);
 	l->loaded = 1;
 	if (s) {
 		lf_ui_msg(l->base.ui, LF_MSG_ERROR, "%s", lf_errmsg(db, s));
@@ -114,12 +109,10 @@ static void restart(struct sclist *l)
 
 static void filter_line(struct sclist *l, struct lf_buf *b)
 {
-	lf_buf_addf(b, "处室：%s", l->dept_name ? l->dept_name : "全部");
+	lf_buf_adds(b, l->scope ? l->scope : "");
 	lf_buf_addf(b, "　状态：%s", l->status ? lf_selfcheck_status_label(l->status) : "全部");
 	if (l->overdue)
 		lf_buf_adds(b, "　只看超期");
-	if (l->narrowed)
-		lf_buf_adds(b, "（你只能查看负责的处室）");
 }
 
 static void sclist_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
@@ -190,7 +183,6 @@ static void dept_picked(void *ctx, const char *value, const char *label)
 
 	(void)label;
 	set_dept(l, value);
-	l->narrowed = 0;
 	l->keep[0] = 0;
 	lf_pager_reset(&l->pager);
 	l->loaded = 0;
@@ -265,7 +257,6 @@ static int sclist_action(struct lf_screen *s, int id)
 		break;
 	case L_CLEAR:
 		set_dept(l, NULL);
-		l->narrowed = 0;
 		l->status = NULL;
 		l->overdue = 0;
 		restart(l);
@@ -347,6 +338,7 @@ static void sclist_free(struct lf_screen *s)
 	lf_selfcheck_list_free(&l->rows);
 	lf_pager_free(&l->pager);
 	lf_free(l->dept_name);
+	lf_free(l->scope);
 	lf_free(l);
 }
 

@@ -46,7 +46,7 @@ struct summary {
 	char *dept_name, *category, *text;
 	const char *status;
 	int level, probability, severity;
-	int narrowed;
+	char *scope;                 /* the heading's first words: lf_p2_scope */
 	struct lf_me me;
 	struct lf_scheme sc;
 	int have_scheme;
@@ -92,14 +92,8 @@ static void load(struct summary *u)
 	lf_page_init(&pg, u->height > 0 ? u->height : 8);
 	memcpy(pg.after, u->pager.after, LF_KEY_MAX);
 	s = lf_summary_page(db, &f, &pg, &u->rows);
-	if (s == LF_DENIED && !f.dept && u->me.dept[0]) {
-		set_dept(u, u->me.dept);
-		u->narrowed = 1;
-		lf_pager_reset(&u->pager);
-		f.dept = u->dept;
-		pg.after[0] = 0;
-		s = lf_summary_page(db, &f, &pg, &u->rows);
-	}
+	lf_free(u->scope);
+	u->scope = lf_p2_scope(u->base.ui, f.dept, u->dept_name ? u->dept_name : "全单位");
 	u->loaded = 1;
 	if (s) {
 		lf_ui_msg(u->base.ui, LF_MSG_ERROR, "%s", lf_errmsg(db, s));
@@ -135,9 +129,7 @@ static const char *level_name(struct summary *u, int level)
 
 static void filter_line(struct summary *u, struct lf_buf *b)
 {
-	lf_buf_adds(b, u->dept_name ? u->dept_name : "全单位");
-	if (u->narrowed)
-		lf_buf_adds(b, "（你负责的处室）");
+	lf_buf_adds(b, u->scope ? u->scope : "");
 	if (u->level)
 		lf_buf_addf(b, " · 等级 %s", level_name(u, u->level));
 	if (u->category)
@@ -324,7 +316,6 @@ static void dept_picked(void *ctx, const char *value, const char *label)
 
 	(void)label;
 	set_dept(u, value);
-	u->narrowed = 0;
 	restart(u);
 }
 
@@ -436,7 +427,6 @@ static int summary_action(struct lf_screen *s, int id)
 	case U_STATUS: pick_status(u); break;
 	case U_CLEAR:
 		set_dept(u, NULL);
-		u->narrowed = 0;
 		u->level = u->probability = u->severity = 0;
 		lf_free(u->category);
 		lf_free(u->text);
@@ -518,6 +508,7 @@ static void summary_free(struct lf_screen *s)
 	if (u->have_scheme)
 		lf_scheme_free(&u->sc);
 	lf_free(u->dept_name);
+	lf_free(u->scope);
 	lf_free(u->category);
 	lf_free(u->text);
 	lf_free(u);

@@ -4,7 +4,8 @@
 # in colour they are coloured; Enter on a cell lists its risks and Enter on a
 # risk opens its form. The summary table pages forward and back, filters by
 # level, and searches risks, duties and measures with the matches underlined;
-# the history key shows the selected risk's history.
+# the history key shows the selected risk's history. A head and a clerk are
+# told they see only their part.
 . "$LIANFANG_TOP/tests/tui/tui-lib"
 
 demo_db d.db
@@ -94,6 +95,42 @@ wait 组织机构和年度
 type h
 wait 风险热力图
 expect-colour
+key Esc
+wait 组织机构和年度
+type q
+expect-exit 0
+EOS
+
+# A head and a clerk see their part, and the heading says so (regression:
+# it said 全单位 over the head's department alone).
+LIANFANG_USER=head tui -- --db d.db <<'EOS'
+wait 组织机构和年度
+type 0
+wait 只显示你有权查看的：登记注册科
+expect-lacks 全单位
+expect-row-has 4 登记注册科
+expect-lacks 局领导班子
+key Esc
+wait 组织机构和年度
+type h
+wait 只显示你有权查看的：登记注册科
+expect-has 合计 5 个风险点
+key Esc
+wait 组织机构和年度
+type s
+wait 只显示你有权查看的：登记注册科　状态：全部
+key Esc
+wait 组织机构和年度
+type q
+expect-exit 0
+EOS
+LIANFANG_USER=staff tui -- --db d.db <<'EOS'
+wait 组织机构和年度
+type 0
+wait 只显示你有权查看的：本人岗位（受理审查岗）
+expect-row-has 4 沈军   受理审查岗
+expect-row-has 5 沈军   受理审查岗
+expect-row 6 
 key Esc
 wait 组织机构和年度
 type q
