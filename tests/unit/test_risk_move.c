@@ -3,9 +3,11 @@
  * their place, and a signed form sent back because its order changed. */
 #include "t.h"
 #include "fixture.h"
+#include "lianfang/reclist.h"
 #include "lianfang/review.h"
 #include "lianfang/risk.h"
 #include "lianfang/selfcheck.h"
+#include "lianfang/util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -161,5 +163,23 @@ TEST(measure_move)
 	T_EQ_STR(measures(&f, risk), "1二 2一 3三", "一 second");
 	T_STATUS(lf_measure_move(f.db, m[2], 1, NULL), LF_STATE, "the last cannot go down");
 	T_STATUS(lf_measure_move(f.db, "00000000000000000000000000000000", 1, NULL), LF_NOTFOUND, "no such measure");
+	fx_close(&f);
+}
+
+/* A self-check is named by its person: the history page's title and a
+ * reference to the form said a gid (regression: the cycle's). */
+TEST(record_label_of_a_selfcheck_is_its_person)
+{
+	struct fx f;
+	char sc[33];
+	char *label;
+
+	if (!fx_open(&f, "label.db"))
+		return;
+	T_OK(fx_form(&f, 1, sc), "a form of 王静");
+	label = lf_record_label(f.db, lf_kind_find("selfcheck"), sc);
+	T_EQ_STR(label ? label : "(null)", "王静", "the form is labelled by its person's name");
+	lf_free(label);
+	T_OK(lf_record_label(f.db, lf_kind_find("selfcheck"), f.cycle) == NULL, "no label for a gid of another kind");
 	fx_close(&f);
 }
