@@ -26,6 +26,7 @@ struct ed {
 	lf_saved_fn done;
 	void *ctx;
 	int f[LF_SHEET_MAX];         /* field indexes by the sheet's own names below */
+	char *was[3];                /* a measure's content, stage and rule as loaded: only changes are sent */
 };
 
 static void ed_free(struct lf_sheet *sh)
@@ -34,6 +35,8 @@ static void ed_free(struct lf_sheet *sh)
 
 	if (e->have_scheme)
 		lf_scheme_free(&e->sc);
+	for (size_t i = 0; i < LF_COUNT(e->was); i++)
+		lf_free(e->was[i]);
 	lf_free(e);
 }
 
@@ -333,6 +336,14 @@ static lf_status measure_save(struct lf_sheet *sh)
 		}
 		return st;
 	}
+	/* what the person wrote is sent only when it changed: an edit of the
+	 * carrying-out alone is the department's to make at any time */
+	if (e->was[0] && !strcmp(in.content, e->was[0]))
+		in.content = NULL;
+	if (e->was[1] && !strcmp(in.stage, e->was[1]))
+		in.stage = NULL;
+	if (e->was[2] && !strcmp(in.rule, e->was[2]))
+		in.rule = NULL;
 	st = lf_measure_edit(db, e->gid, &in, &reopened);
 	if (st == LF_OK) {
 		said(sh, "已保存防控措施。", reopened);
@@ -356,7 +367,7 @@ lf_status lf_measure_sheet_open(struct lf_ui *ui, const char *risk, const char *
 	struct ed *e;
 	char *intro, title[64];
 	lf_status s;
-	int i;
+	int i, words;
 
 	memset(&ml, 0, sizeof ml);
 	if ((s = lf_risk_get(db, risk, &rl)))
@@ -377,23 +388,35 @@ lf_status lf_measure_sheet_open(struct lf_ui *ui, const char *risk, const char *
 		}
 	}
 	e = ed_new(measure, risk, done, ctx);
-	if (m)
+	/* the words of a form's measure are the person's while they may edit
+	 * the form; the department may still record how it is carried out */
+	words = !m || !rl.v[0].selfcheck[0] || lf_may_edit_form(db, rl.v[0].selfcheck) == LF_OK;
+	if (m) {
+		e->was[0] = lf_strdup(m->content ? m->content : "");
+		e->was[1] = lf_strdup(m->stage ? m->stage : "");
+		e->was[2] = lf_strdup(m->rule ? m->rule : "");
 		snprintf(title, sizeof title, "修改措施 %d.%d", rl.v[0].seq, m->seq);
-	else
+	} else
 		snprintf(title, sizeof title, "风险 %d 的新措施", rl.v[0].seq);
 	sh = lf_sheet_new(title, &measure_ops, e, m ? "p2.measure" : "p2.measure-new", m ? measure : risk);
 	lf_sheet_record(sh, "measure", m ? measure : NULL);
-	intro = lf_printf("风险点 %d：%s", rl.v[0].seq, rl.v[0].description);
+	intro = lf_printf("风险点 %d：%s%s", rl.v[0].seq, rl.v[0].description,
+	                  words ? "" : "\n措施的内容、阶段和制度是本人在自查表上写的，这里不能改；可以记录落实情况：责任人、"
+	                               "监督人、完成期限和进度。");
 	lf_sheet_intro(sh, intro);
 	lf_free(intro);
-	e->f[M_CONTENT] = lf_sheet_add(sh, "content", flabel(ui, "measure", "content", "防控措施", 0), LF_SH_AREA,
-	                               m ? m->content : NULL, 1000, 1, flabel(ui, "measure", "content", NULL, 1));
+	e->f[M_CONTENT] = lf_sheet_add(sh, "content", flabel(ui, "measure", "content", "防控措施", 0),
+	                               words ? LF_SH_AREA : LF_SH_SHOW, m ? m->content : NULL, 1000, words,
+	                               flabel(ui, "measure", "content", NULL, 1));
 	lf_sheet_also(sh, e->f[M_CONTENT], "措施内容");
-	e->f[M_STAGE] = lf_sheet_add(sh, "stage", flabel(ui, "measure", "stage", "防控阶段", 0), LF_SH_CHOICE,
-	                             m ? m->stage : NULL, 0, 0, flabel(ui, "measure", "stage", NULL, 1));
-	lf_sheet_choices(sh, e->f[M_STAGE], stages, 3);
-	e->f[M_RULE] = lf_sheet_add(sh, "rule", flabel(ui, "measure", "rule", "相关制度", 0), LF_SH_LINE,
-	                            m ? m->rule : NULL, 100, 0, flabel(ui, "measure", "rule", NULL, 1));
+	e->f[M_STAGE] = lf_sheet_add(sh, "stage", flabel(ui, "measure", "stage", "防控阶段", 0),
+	                             words ? LF_SH_CHOICE : LF_SH_SHOW, m ? m->stage : NULL, 0, 0,
+	                             flabel(ui, "measure", "stage", NULL, 1));
+	if (words)
+		lf_sheet_choices(sh, e->f[M_STAGE], stages, 3);
+	e->f[M_RULE] = lf_sheet_add(sh, "rule", flabel(ui, "measure", "rule", "相关制度", 0),
+	                            words ? LF_SH_LINE : LF_SH_SHOW, m ? m->rule : NULL, 100, 0,
+	                            flabel(ui, "measure", "rule", NULL, 1));
 	e->f[M_RESP] = lf_sheet_add(sh, "responsible", flabel(ui, "measure", "responsible", "责任人", 0),
 	                            LF_SH_PERSON, m && m->responsible[0] ? m->responsible : NULL, 0, 0, "落实这项措施的人。");
 	e->f[M_SUPER] = lf_sheet_add(sh, "supervisor", flabel(ui, "measure", "supervisor", "监督人", 0), LF_SH_PERSON,

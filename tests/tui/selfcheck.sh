@@ -5,7 +5,8 @@
 # retired; a hang-up in the middle of a new risk keeps a draft that is
 # offered back whole; the history key shows the record under the cursor; the
 # leadership decides a level other than the matrix's only with a reason, and
-# both levels are shown; and a GBK terminal types Chinese into a risk that is
+# both levels are shown; the head records how a measure is carried out but
+# cannot change its words; and a GBK terminal types Chinese into a risk that is
 # stored as UTF-8.
 . "$LIANFANG_TOP/tests/tui/tui-lib"
 
@@ -155,6 +156,41 @@ expect-exit 0
 EOS
 contains "$(q d.db "SELECT level_proposed || level || level_reason FROM risk WHERE description LIKE '对材料不全%'")" \
 	"23该岗位近两年发生过违规受理问题。" "both levels kept, with the reason"
+
+# ---------------------------------------------------------------- the head tracks a measure (demo)
+# 程志强's form was returned; its words are his, but the head records how a
+# measure is carried out. Regression: the sheet sent the unchanged words too,
+# and the model refused the head every save.
+LIANFANG_USER=head tui -- --db d.db <<'EOS'
+wait 组织机构和年度
+type s
+wait 程志强
+key Down Down Down
+key Enter
+wait 自查表：程志强
+key Down Down Down
+wait ›    措施 2  科长每月核对查询登记簿
+key Enter
+wait 修改措施 1.2
+expect-has 措施的内容、阶段和制度是本人在自查表上写的，这里不能改
+expect-row-has 6 防控措施   科长每月核对查询登记簿
+expect-cursor 9 13
+key Tab Tab Tab
+expect-has 落实情况   计划
+key Space
+expect-has 落实情况   进行中
+key F2
+wait 已保存防控措施。
+expect-has 中期监控 · 责任人 程志强 · 监督人 潘超 · 期限 2026-08-30 · 进行中
+expect-has 状态：退回整改（不准确）
+key Esc Esc
+wait 组织机构和年度
+type q
+expect-exit 0
+EOS
+contains "$(q d.db "SELECT m.status || ' ' || s.status FROM measure m JOIN risk r ON r.gid = m.risk \
+	JOIN selfcheck s ON s.gid = r.selfcheck WHERE m.content = '科长每月核对查询登记簿'")" "doing returned" \
+	"the head's tracking is saved, the form stays returned"
 
 # ---------------------------------------------------------------- typing in a GBK terminal
 # The director's own form was returned for rework: he adds a risk.
