@@ -37,7 +37,7 @@ struct heat {
 	char *dept_name, *category;
 	const char *status;
 	int level;
-	char *scope;                 /* the heading's first words: lf_p2_scope */
+	char *scope;                 /* lf_p2_reach_note, or NULL */
 	struct lf_me me;
 	struct lf_scheme sc;
 	int have_scheme;
@@ -77,7 +77,7 @@ static void load(struct heat *m)
 	filter_of(m, &f);
 	s = lf_heatmap_get(db, &f, &m->h);
 	lf_free(m->scope);
-	m->scope = lf_p2_scope(m->base.ui, f.dept, m->dept_name ? m->dept_name : "全单位");
+	m->scope = lf_p2_reach_note(m->base.ui, f.dept);
 	m->loaded = 1;
 	m->ok = s == LF_OK;
 	if (s)
@@ -123,12 +123,14 @@ static void heat_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 	if (!m->loaded)
 		load(m);
 	lf_buf_init(&b);
-	lf_buf_adds(&b, m->scope ? m->scope : "");
+	lf_buf_adds(&b, m->dept_name ? m->dept_name : m->scope ? "" : "全单位");
 	if (m->category)
-		lf_buf_addf(&b, " · 类别 %s", m->category);
+		lf_buf_addf(&b, "%s类别 %s", b.len ? " · " : "", m->category);
 	if (m->status)
-		lf_buf_addf(&b, " · %s", lf_selfcheck_status_label(m->status));
-	lf_buf_adds(&b, "　（不含已停用的风险点）");
+		lf_buf_addf(&b, "%s%s", b.len ? " · " : "", lf_selfcheck_status_label(m->status));
+	lf_buf_addf(&b, "%s（不含已停用的风险点）", b.len ? "　" : "");
+	if (m->scope)
+		lf_buf_addf(&b, "　%s", m->scope);
 	lf_ui_print(w, 0, 1, cols - 2, b.s, lf_ui_attr(LF_R_PATH));
 	if (!m->ok) {
 		lf_buf_free(&b);

@@ -29,14 +29,14 @@ const char *lf_p2_cycle(struct lf_ui *ui)
 	return NULL;
 }
 
-char *lf_p2_scope(struct lf_ui *ui, const char *dept, const char *name)
+char *lf_p2_reach_note(struct lf_ui *ui, const char *dept)
 {
 	struct lf_buf b;
 	char *note = NULL;
 
 	/* a refusal is the list's to report */
 	if (lf_perm_reach_note(lf_ui_ctx(ui)->db, LF_ACT_READ, dept, &note) != LF_OK || !note)
-		return lf_strdup(name);
+		return NULL;
 	lf_buf_init(&b);
 	lf_buf_addf(&b, "只显示你有权查看的：%s", note);
 	lf_free(note);

@@ -39,11 +39,11 @@ lf_status lf_level_sheet_open(struct lf_ui *ui, const char *risk, lf_saved_fn do
 /* The current cycle's gid, or NULL after saying on the message line why
  * there is none (no cycle yet, or the user may not read it). */
 const char *lf_p2_cycle(struct lf_ui *ui);
-/* What a list of department `dept` (NULL: the unit) shows, for its heading:
- * "只显示你有权查看的：登记注册科" when the user reaches only part of it,
- * else `name` (the department's name, or what the whole is called).
- * Owned. */
-char *lf_p2_scope(struct lf_ui *ui, const char *dept, const char *name);
+/* For the heading of a list of department `dept` (NULL: the unit) when the
+ * user reaches only part of it: "只显示你有权查看的：登记注册科" (owned);
+ * NULL when they see all of it (or none: the list says so). Headings put it
+ * last, after the filters, which a narrow terminal must not cut off. */
+char *lf_p2_reach_note(struct lf_ui *ui, const char *dept);
 
 /* The action tables, for lf_action_tables (the manual) and the key tests. */
 extern const struct lf_ui_action lf_sheet_actions[], lf_sclist_actions[], lf_scform_actions[],

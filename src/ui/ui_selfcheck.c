@@ -44,7 +44,7 @@ struct sclist {
 	struct lf_pager pager;
 	struct lf_selfcheck_list rows;
 	int sel, height, loaded;
-	char *scope;                 /* the heading's first words: lf_p2_scope */
+	char *scope;                 /* lf_p2_reach_note, or NULL */
 	char keep[LF_GID_LEN + 1];   /* select this form after a reload */
 };
 
@@ -66,7 +66,6 @@ static void load(struct sclist *l)
 	struct lf_db *db = db_of(l);
 	struct lf_selfcheck_filter f;
 	struct lf_page pg;
-	char all[200];
 	lf_status s;
 	int i;
 
@@ -80,8 +79,7 @@ static void load(struct sclist *l)
 	memcpy(pg.after, l->pager.after, LF_KEY_MAX);
 	s = lf_selfcheck_list(db, &f, &pg, &l->rows);
 	lf_free(l->scope);
-	snprintf(all, sizeof all, "处室：%s", l->dept_name ? l->dept_name : "全部");
-	l->scope = lf_p2_scope(l->base.ui, f.dept, all);
+	l->scope = lf_p2_reach_note(l->base.ui, f.dept);
 	l->loaded = 1;
 	if (s) {
 		lf_ui_msg(l->base.ui, LF_MSG_ERROR, "%s", lf_errmsg(db, s));
@@ -109,10 +107,13 @@ static void restart(struct sclist *l)
 
 static void filter_line(struct sclist *l, struct lf_buf *b)
 {
-	lf_buf_adds(b, l->scope ? l->scope : "");
-	lf_buf_addf(b, "　状态：%s", l->status ? lf_selfcheck_status_label(l->status) : "全部");
+	if (l->dept_name || !l->scope)
+		lf_buf_addf(b, "处室：%s　", l->dept_name ? l->dept_name : "全部");
+	lf_buf_addf(b, "状态：%s", l->status ? lf_selfcheck_status_label(l->status) : "全部");
 	if (l->overdue)
 		lf_buf_adds(b, "　只看超期");
+	if (l->scope)
+		lf_buf_addf(b, "　%s", l->scope);
 }
 
 static void sclist_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)

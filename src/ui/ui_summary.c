@@ -46,7 +46,7 @@ struct summary {
 	char *dept_name, *category, *text;
 	const char *status;
 	int level, probability, severity;
-	char *scope;                 /* the heading's first words: lf_p2_scope */
+	char *scope;                 /* lf_p2_reach_note, or NULL */
 	struct lf_me me;
 	struct lf_scheme sc;
 	int have_scheme;
@@ -93,7 +93,7 @@ static void load(struct summary *u)
 	memcpy(pg.after, u->pager.after, LF_KEY_MAX);
 	s = lf_summary_page(db, &f, &pg, &u->rows);
 	lf_free(u->scope);
-	u->scope = lf_p2_scope(u->base.ui, f.dept, u->dept_name ? u->dept_name : "全单位");
+	u->scope = lf_p2_reach_note(u->base.ui, f.dept);
 	u->loaded = 1;
 	if (s) {
 		lf_ui_msg(u->base.ui, LF_MSG_ERROR, "%s", lf_errmsg(db, s));
@@ -129,21 +129,26 @@ static const char *level_name(struct summary *u, int level)
 
 static void filter_line(struct summary *u, struct lf_buf *b)
 {
-	lf_buf_adds(b, u->scope ? u->scope : "");
+#define SEP (b->len ? " · " : "")
+	lf_buf_adds(b, u->dept_name ? u->dept_name : u->scope ? "" : "全单位");
 	if (u->level)
-		lf_buf_addf(b, " · 等级 %s", level_name(u, u->level));
+		lf_buf_addf(b, "%s等级 %s", SEP, level_name(u, u->level));
 	if (u->category)
-		lf_buf_addf(b, " · 类别 %s", u->category);
+		lf_buf_addf(b, "%s类别 %s", SEP, u->category);
 	if (u->status)
-		lf_buf_addf(b, " · %s", lf_selfcheck_status_label(u->status));
+		lf_buf_addf(b, "%s%s", SEP, lf_selfcheck_status_label(u->status));
 	if (u->probability && u->severity) {
 		if (u->have_scheme && u->probability <= u->sc.size && u->severity <= u->sc.size)
-			lf_buf_addf(b, " · 发生概率 %s × 危害程度 %s", u->sc.prob[u->probability], u->sc.severity[u->severity]);
+			lf_buf_addf(b, "%s发生概率 %s × 危害程度 %s", SEP, u->sc.prob[u->probability],
+			            u->sc.severity[u->severity]);
 		else
-			lf_buf_addf(b, " · 发生概率 %d × 危害程度 %d", u->probability, u->severity);
+			lf_buf_addf(b, "%s发生概率 %d × 危害程度 %d", SEP, u->probability, u->severity);
 	}
 	if (u->text)
-		lf_buf_addf(b, " · 查找“%s”", u->text);
+		lf_buf_addf(b, "%s查找“%s”", SEP, u->text);
+#undef SEP
+	if (u->scope)
+		lf_buf_addf(b, "%s%s", b->len ? "　" : "", u->scope);
 }
 
 /* Lines of the detail pane for a row, at most `room`, highlighted. */

@@ -113,12 +113,32 @@ expect-lacks 局领导班子
 key Esc
 wait 组织机构和年度
 type h
-wait 只显示你有权查看的：登记注册科
+wait （不含已停用的风险点）　只显示你有权查看的：登记注册科
 expect-has 合计 5 个风险点
 key Esc
 wait 组织机构和年度
 type s
-wait 只显示你有权查看的：登记注册科　状态：全部
+wait 状态：全部　只显示你有权查看的：登记注册科
+key Esc
+wait 组织机构和年度
+type q
+expect-exit 0
+EOS
+# A leader covers three departments: the filters stay on the line, the long
+# note comes after them.
+LIANFANG_USER=leader tui -- --db d.db <<'EOS'
+wait 组织机构和年度
+type 0
+wait 只显示你有权查看的：办公室、登记注册科、消费者权益保护科
+type l
+wait 选择风险等级
+key Down
+key Enter
+wait 等级 高　只显示你有权查看的：办公室、登记注册科
+key Esc
+wait 组织机构和年度
+type s
+wait 状态：全部　只显示你有权查看的：办公室、登记注册科
 key Esc
 wait 组织机构和年度
 type q
