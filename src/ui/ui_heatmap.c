@@ -175,20 +175,20 @@ static void heat_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 		lf_buf_addf(&b, "%s %d%s", lname(m, i), m->h.by_level[i], i > 1 ? "，" : "");
 	if (m->h.by_level[0])
 		lf_buf_addf(&b, "，未评级 %d", m->h.by_level[0]);
-	y += lf_ui_wrap(w, y, 1, cols - 2, rows - y, b.s, A_NORMAL);
+	y += lf_p2_wrap_print(w, y, 1, cols - 2, rows - y, b.s, A_NORMAL);
 	if (m->h.unscored || m->h.overridden) {
 		lf_buf_reset(&b);
 		if (m->h.unscored)
 			lf_buf_addf(&b, "未评发生概率或危害程度（不在图中）%d 个", m->h.unscored);
 		if (m->h.overridden)
 			lf_buf_addf(&b, "%s领导审定等级与矩阵建议不同 %d 个", m->h.unscored ? "；" : "", m->h.overridden);
-		y += lf_ui_wrap(w, y, 1, cols - 2, rows - y, b.s, A_NORMAL);
+		y += lf_p2_wrap_print(w, y, 1, cols - 2, rows - y, b.s, A_NORMAL);
 	}
 	lf_buf_reset(&b);
 	lf_buf_addf(&b, "选中：发生概率 %s × 危害程度 %s，%d 个风险点，矩阵等级 %s。按 Enter 列出。",
 	            m->have_scheme ? m->sc.prob[m->p] : "", m->have_scheme ? m->sc.severity[m->s] : "",
 	            m->h.count[m->p][m->s], lname(m, m->h.level[m->p][m->s]));
-	lf_ui_wrap(w, y + 1, 1, cols - 2, rows - y - 1, b.s, lf_ui_attr(LF_R_DIM));
+	lf_p2_wrap_print(w, y + 1, 1, cols - 2, rows - y - 1, b.s, lf_ui_attr(LF_R_DIM));
 	lf_buf_free(&b);
 }
 

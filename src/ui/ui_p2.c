@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
+#include <wctype.h>
 
 const char *lf_p2_cycle(struct lf_ui *ui)
 {
@@ -89,6 +90,11 @@ static int closing(wchar_t c)
 	return wcschr(L"，。、；：！？）》」』〉】’”…,.;:!?)]}", c) != NULL;
 }
 
+static int latin(wchar_t c)
+{
+	return c < 0x80 && (iswalnum((wint_t)c) || c == '-' || c == '.' || c == ':' || c == '/' || c == '_');
+}
+
 char **lf_p2_wrap(const char *text, int width, int first, int *n)
 {
 	size_t len, i, start = 0;
@@ -104,10 +110,21 @@ char **lf_p2_wrap(const char *text, int width, int first, int *n)
 		int cw = brk ? 0 : lf_wc_width(s[i]);
 
 		if (!brk && col + cw > room && i > start) {
+			size_t j = i;
+
 			brk = 2;
+			/* a number, a date or a Latin word goes down whole (unless it
+			 * fills a line by itself) */
+			if (latin(s[i])) {
+				while (j > start && latin(s[j - 1]))
+					j--;
+				if (j == start)
+					j = i;
+			}
 			/* a closing mark never starts a line: its word goes down with it */
-			if (closing(s[i]) && i > start + 1)
-				i--;
+			if (closing(s[j]) && j > start + 1)
+				j--;
+			i = j;
 		}
 		if (!brk) {
 			col += cw;
@@ -121,8 +138,12 @@ char **lf_p2_wrap(const char *text, int width, int first, int *n)
 		if (i == len)
 			break;
 		start = brk == 1 ? i + 1 : i;
-		if (brk == 2)
-			i--;
+		if (brk == 2) {
+			/* a wrapped line does not start with the space it broke at */
+			while (start < len && s[start] == ' ')
+				start++;
+			i = start - 1;
+		}
 		col = 0;
 		room = width < 2 ? 2 : width;
 	}
@@ -137,6 +158,21 @@ void lf_p2_wrap_free(char **lines, int n)
 	for (i = 0; i < n; i++)
 		lf_free(lines[i]);
 	lf_free(lines);
+}
+
+int lf_p2_wrap_print(WINDOW *w, int y, int x, int width, int maxrows, const char *text, attr_t a)
+{
+	int n, i;
+	char **l;
+
+	if (width < 2 || maxrows <= 0)
+		return 0;
+	l = lf_p2_wrap(text, width, 0, &n);
+	for (i = 0; i < n && i < maxrows; i++)
+		if (w)
+			lf_ui_print(w, y + i, x, width, l[i], a);
+	lf_p2_wrap_free(l, n);
+	return i;
 }
 
 /* ------------------------------------------------------------------ levels */

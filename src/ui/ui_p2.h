@@ -150,6 +150,9 @@ int lf_pager_prev(struct lf_pager *p);
  * lf_p2_wrap_free. */
 char **lf_p2_wrap(const char *text, int width, int first, int *n);
 void lf_p2_wrap_free(char **lines, int n);
+/* Print text wrapped so (like lf_ui_wrap, which breaks anywhere): at most
+ * maxrows rows; returns the rows used (w NULL: only counts them). */
+int lf_p2_wrap_print(WINDOW *w, int y, int x, int width, int maxrows, const char *text, attr_t a);
 /* The attribute of a level 1 (low) … 3 (high); 0 unset. */
 attr_t lf_p2_level_attr(int level);
 /* "[高]" for a level, with a mark that reads without colour. */

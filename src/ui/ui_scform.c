@@ -550,7 +550,7 @@ static void scform_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 	if (m->width != cols - 2)
 		build(m, cols - 2);
 	if (m->error) {
-		lf_ui_wrap(w, 1, 2, cols - 4, rows - 1, "这张自查表打不开（原因见下面一行）。按 F10 或 Esc 返回。",
+		lf_p2_wrap_print(w, 1, 2, cols - 4, rows - 1, "这张自查表打不开（原因见下面一行）。按 F10 或 Esc 返回。",
 		           lf_ui_attr(LF_R_DIM));
 		return;
 	}

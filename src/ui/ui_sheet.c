@@ -323,10 +323,15 @@ static int lay_out(struct lf_sheet *sh, int rows, int avail, struct place *p)
 	int i, y = 0, areas = 0, fixed = 0, area_h = 3;
 
 	for (i = 0; i < sh->n; i++) {
+		p[i].w = field_width(&sh->f[i], avail);
+		/* a shown text takes the rows it wraps to, at most four */
+		p[i].h = sh->f[i].kind == LF_SH_SHOW ? lf_p2_wrap_print(NULL, 0, 0, p[i].w, 4, sh->f[i].value, 0) : 1;
+		if (p[i].h < 1)
+			p[i].h = 1;
 		if (sh->f[i].kind == LF_SH_AREA)
 			areas++;
 		else
-			fixed++;
+			fixed += p[i].h;
 		if (sh->f[i].err)
 			fixed++;
 	}
@@ -336,8 +341,8 @@ static int lay_out(struct lf_sheet *sh, int rows, int avail, struct place *p)
 	}
 	for (i = 0; i < sh->n; i++) {
 		p[i].y = y;
-		p[i].h = sh->f[i].kind == LF_SH_AREA ? area_h : 1;
-		p[i].w = field_width(&sh->f[i], avail);
+		if (sh->f[i].kind == LF_SH_AREA)
+			p[i].h = area_h;
 		y += p[i].h + (sh->f[i].err ? 1 : 0);
 	}
 	return y;
@@ -372,7 +377,7 @@ static void draw_field(struct lf_sheet *sh, WINDOW *w, int i, int y, int x, cons
 	const char *t;
 
 	if (f->kind == LF_SH_SHOW) {
-		lf_ui_wrap(w, y, x, p->w, vis, f->value, A_BOLD);
+		lf_p2_wrap_print(w, y, x, p->w, vis, f->value, A_BOLD);
 		return;
 	}
 	if (is_editor(f)) {
@@ -405,7 +410,7 @@ static void sheet_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 	int lw = label_width(sh), x0 = 2 + lw + 1, avail = cols - x0 - 2, head = 0, height, i;
 
 	if (sh->intro) {
-		head = lf_ui_wrap(w, 0, 2, cols - 4, rows / 3, sh->intro, lf_ui_attr(LF_R_DIM));
+		head = lf_p2_wrap_print(w, 0, 2, cols - 4, rows / 3, sh->intro, lf_ui_attr(LF_R_DIM));
 		head++;
 	}
 	rows -= head;

@@ -192,6 +192,29 @@ contains "$(q d.db "SELECT m.status || ' ' || s.status FROM measure m JOIN risk 
 	JOIN selfcheck s ON s.gid = r.selfcheck WHERE m.content = '科长每月核对查询登记簿'")" "doing returned" \
 	"the head's tracking is saved, the form stays returned"
 
+# ---------------------------------------------------------------- the leader signs for a head (demo)
+# 蔡涛 heads 登记注册科: his own form's head signature is his leader's to
+# give. The sheet's words wrap without a line starting with "。" or a number
+# cut in two (regression: "风险\n。同意" and "不填为 1\n5 天后").
+LIANFANG_USER=leader tui -- --db d.db <<'EOS'
+wait 组织机构和年度
+type s
+wait 蔡涛
+key Down Down Down Down
+key Enter
+wait 自查表：蔡涛
+wait 下一步：处室负责人审核。轮到你了：按 r 审核。
+type r
+wait 处室负责人审核
+expect-row 2   以处室负责人身份审核蔡涛（登记注册科，登记注册科科长）的自查表，共 1 项风
+expect-row 3   险。同意即签字，交分管领导审核；退回时写明意见，本人限期修改（整改期限不填为
+expect-row 4   15 天后）。
+key Esc Esc Esc
+wait 组织机构和年度
+type q
+expect-exit 0
+EOS
+
 # ---------------------------------------------------------------- typing in a GBK terminal
 # The director's own form was returned for rework: he adds a risk.
 gbk_locale
