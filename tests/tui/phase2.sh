@@ -56,6 +56,7 @@ key Down Down Down Down
 key Enter
 wait 已授予“ji”纪检监察角色
 key Esc Esc Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -86,6 +87,7 @@ type 廉政测试科
 key F2
 wait 已保存：处室。
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type 2
 wait 共 0 条
@@ -102,6 +104,7 @@ type 负责行政许可事项的受理、审查和审批。
 key F2
 wait 已保存：岗位。
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type 3
 wait 共 0 条
@@ -193,6 +196,7 @@ expect-has 状态：已提交　下一步：处室负责人审核。
 type e
 wait 本人不能再修改
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -219,6 +223,7 @@ wait 已签字同意。
 expect-has 同意，风险点查找较准确。
 key Esc
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -237,6 +242,7 @@ type r
 wait 处室负责人尚未签字，分管领导不能先签。
 key Esc
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -267,6 +273,7 @@ expect-has 整改期限 2026-12-10，本人修改后重新提交。
 expect-has 质量评估：不准确  纪检干部
 key Esc
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -292,6 +299,7 @@ wait 已提交，等待处室负责人审核。
 expect-has —— 重新提交 ——
 expect-has 质量评估：不准确  纪检干部
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -317,6 +325,7 @@ expect-has 状态：评估通过（准确）
 expect-has 已评估通过（准确），审核完毕。
 key Esc
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type 0
 wait 汇总表
@@ -333,6 +342,7 @@ expect-has 收受申请人的礼品礼金、宴请
 expect-lacks 对申请材料把关不严
 expect-has 防控措施：1. 签订廉洁承诺书，窗口全程录音录像
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type h
 wait 风险热力图
@@ -349,6 +359,7 @@ wait 自查表：王小明
 key Esc
 key Esc
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0

@@ -53,6 +53,7 @@ expect-has 本人不能再修改
 key Esc
 wait 自查表：王五
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -115,6 +116,7 @@ key F2
 wait 已添加风险点
 expect-has  3 [未评] 利用审批权为亲友办理不符合条件的事项
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -150,6 +152,7 @@ expect-has 领导审定 高（建议 中）
 expect-has 审定理由：该岗位近两年发生过违规受理问题。
 key Esc
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -184,6 +187,7 @@ wait 已保存防控措施。
 expect-has 中期监控 · 责任人 程志强 · 监督人 潘超 · 期限 2026-08-30 · 进行中
 expect-has 状态：退回整改（不准确）
 key Esc Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -210,6 +214,7 @@ expect-row 2   以处室负责人身份审核蔡涛（登记注册科，登记�
 expect-row 3   险。同意即签字，交分管领导审核；退回时写明意见，本人限期修改（整改期限不填为
 expect-row 4   15 天后）。
 key Esc Esc Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -241,6 +246,7 @@ expect-has 类别 行政审批 · 来源 — · 查找方式 个人自查
 expect-has 发生概率 中 × 危害程度 严重 → 建议等级 高
 key Esc
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0

@@ -44,6 +44,7 @@ wait 汇总表（热力图一格）
 key Esc
 wait-gone 汇总表（热力图一格）
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type 0
 wait 第 1 页，下面还有
@@ -85,6 +86,7 @@ wait 风险点“收受申请人或代理中介的礼品礼金、宴请”的历
 key Esc
 wait 查找“礼品礼金”
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -96,6 +98,7 @@ type h
 wait 风险热力图
 expect-colour
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -111,15 +114,18 @@ expect-lacks 全单位
 expect-row-has 4 登记注册科
 expect-lacks 局领导班子
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type h
 wait （不含已停用的风险点）　只显示你有权查看的：登记注册科
 expect-has 合计 5 个风险点
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type s
 wait 状态：全部　只显示你有权查看的：登记注册科
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -136,10 +142,12 @@ key Down
 key Enter
 wait 等级 高　只显示你有权查看的：办公室、登记注册科
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type s
 wait 状态：全部　只显示你有权查看的：办公室、登记注册科
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
@@ -152,6 +160,7 @@ expect-row-has 4 沈军   受理审查岗
 expect-row-has 5 沈军   受理审查岗
 expect-row 6 
 key Esc
+wait-gone 首页 ›
 wait 组织机构和年度
 type q
 expect-exit 0
