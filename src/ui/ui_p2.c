@@ -95,6 +95,31 @@ static int latin(wchar_t c)
 	return c < 0x80 && (iswalnum((wint_t)c) || c == '-' || c == '.' || c == ':' || c == '/' || c == '_');
 }
 
+/* A line from start is full at i: where the next one starts. */
+static size_t break_at(const wchar_t *s, size_t start, size_t i)
+{
+	size_t j;
+
+	/* a list of "a · b · c" breaks between its items when one ends in the
+	 * second half of the line: 监督人 潘超 stays whole */
+	for (j = i; j >= start + 3 && (j - start) * 2 > i - start; j--)
+		if (s[j - 1] == ' ' && s[j - 2] == 0xB7 && s[j - 3] == ' ')
+			return j;
+	/* a number, a date or a Latin word goes down whole (unless it fills a
+	 * line by itself) */
+	j = i;
+	if (latin(s[i])) {
+		while (j > start && latin(s[j - 1]))
+			j--;
+		if (j == start)
+			j = i;
+	}
+	/* a closing mark never starts a line: its word goes down with it */
+	if (closing(s[j]) && j > start + 1)
+		j--;
+	return j;
+}
+
 char **lf_p2_wrap(const char *text, int width, int first, int *n)
 {
 	size_t len, i, start = 0;
@@ -110,21 +135,8 @@ char **lf_p2_wrap(const char *text, int width, int first, int *n)
 		int cw = brk ? 0 : lf_wc_width(s[i]);
 
 		if (!brk && col + cw > room && i > start) {
-			size_t j = i;
-
 			brk = 2;
-			/* a number, a date or a Latin word goes down whole (unless it
-			 * fills a line by itself) */
-			if (latin(s[i])) {
-				while (j > start && latin(s[j - 1]))
-					j--;
-				if (j == start)
-					j = i;
-			}
-			/* a closing mark never starts a line: its word goes down with it */
-			if (closing(s[j]) && j > start + 1)
-				j--;
-			i = j;
+			i = break_at(s, start, i);
 		}
 		if (!brk) {
 			col += cw;

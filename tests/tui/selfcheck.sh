@@ -171,6 +171,9 @@ wait 程志强
 key Down Down Down
 key Enter
 wait 自查表：程志强
+# a measure's particulars wrap between items, not inside a name or a date
+expect-row 12            前期预防 · 制度：档案管理制度 · 责任人 程志强 · 监督人 潘超 ·
+expect-row 13            期限 2026-10-30 · 进行中
 key Down Down Down
 wait ›    措施 2  科长每月核对查询登记簿
 key Enter
