@@ -156,6 +156,7 @@ static const struct {
 	{ LF_ACT_SELFCHECK_SUBMIT, "P------" },
 	{ LF_ACT_REVIEW_HEAD, "-D-----" },
 	{ LF_ACT_REVIEW_LEADER, "--D----" },
+	{ LF_ACT_REVIEW_STANDIN, "----U--" },
 	{ LF_ACT_ASSESS, "---UU--" },
 	{ LF_ACT_LEVEL_SET, "---UU--" },
 	{ LF_ACT_MEASURE_EDIT, "-D--U--" },
