@@ -6,6 +6,7 @@
 #include "lianfang/grade.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
+#include "lianfang/power.h"
 #include "lianfang/rec.h"
 #include "lianfang/selfcheck.h"
 #include "lianfang/util.h"
@@ -496,6 +497,69 @@ lf_status lf_risk_list(struct lf_db *db, const char *selfcheck, int with_retired
 	sqlite3_bind_int(st, 2, with_retired);
 	sqlite3_bind_int64(st, 3, after);
 	sqlite3_bind_int(st, 4, limit + 1);
+	LF_PAGE_LOOP(db, s, st, out, limit, pg, risk_row, id);
+	sqlite3_finalize(st);
+	return s;
+}
+
+lf_status lf_risk_list_of_post(struct lf_db *db, const char *cycle, const char *post, int with_retired,
+                               struct lf_page *pg, struct lf_risk_list *out)
+{
+	static const char sql[] =
+		"SELECT " RISK_COLUMNS RISK_FROM "WHERE r.post = ?1 AND r.cycle = ?5 AND r.selfcheck IS NULL AND r.deleted = 0 "
+		"AND (?2 OR r.retired = 0) AND "
+		"(?3 = 0 OR (ifnull(r.seq, 0), r.id) > (SELECT ifnull(seq, 0), id FROM risk WHERE id = ?3)) "
+		"ORDER BY ifnull(r.seq, 0), r.id LIMIT ?4";
+	sqlite3_stmt *st;
+	long long after;
+	int limit = lf_page_limit(pg);
+	lf_status s = read_scope(db, post, NULL);
+
+	memset(out, 0, sizeof *out);
+	pg->next[0] = 0;
+	if (s || (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, post, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, with_retired);
+	sqlite3_bind_int64(st, 3, after);
+	sqlite3_bind_int(st, 4, limit + 1);
+	sqlite3_bind_text(st, 5, cycle, -1, SQLITE_STATIC);
+	LF_PAGE_LOOP(db, s, st, out, limit, pg, risk_row, id);
+	sqlite3_finalize(st);
+	return s;
+}
+
+lf_status lf_risk_list_of_power(struct lf_db *db, const char *power, const char *cycle, struct lf_page *pg,
+                                struct lf_risk_list *out)
+{
+	static const char sql[] =
+		"SELECT " RISK_COLUMNS RISK_FROM "JOIN post p ON p.gid = r.post WHERE r.power = ?1 AND r.cycle = ?5 "
+		"AND r.deleted = 0 AND r.retired = 0 AND " LF_REACH_SQL("p.dept", "p.gid") " AND "
+		"(?3 = 0 OR (ifnull(r.seq, 0), r.id) > (SELECT ifnull(seq, 0), id FROM risk WHERE id = ?3)) "
+		"ORDER BY ifnull(r.seq, 0), r.id LIMIT ?4";
+	struct lf_perm_reach reach;
+	struct lf_power_list w;
+	sqlite3_stmt *st;
+	long long after;
+	int limit = lf_page_limit(pg);
+	lf_status s = lf_power_get(db, power, &w); /* READ on the power */
+
+	memset(out, 0, sizeof *out);
+	memset(&reach, 0, sizeof reach);
+	pg->next[0] = 0;
+	if (s == LF_OK)
+		lf_power_list_free(&w);
+	if (s || (s = lf_perm_reach(db, LF_ACT_READ, &reach)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
+	    (s = lf_prepare(db, sql, &st))) {
+		lf_perm_reach_clear(&reach);
+		return s;
+	}
+	lf_perm_reach_bind(st, &reach);
+	lf_perm_reach_clear(&reach);
+	sqlite3_bind_text(st, 1, power, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, after);
+	sqlite3_bind_int(st, 4, limit + 1);
+	sqlite3_bind_text(st, 5, cycle, -1, SQLITE_STATIC);
 	LF_PAGE_LOOP(db, s, st, out, limit, pg, risk_row, id);
 	sqlite3_finalize(st);
 	return s;

@@ -58,6 +58,13 @@ lf_status lf_risk_get(struct lf_db *db, const char *gid, struct lf_risk_list *ou
 /* The risks of a form, in order (retired ones too when asked). */
 lf_status lf_risk_list(struct lf_db *db, const char *selfcheck, int with_retired, struct lf_page *pg,
                        struct lf_risk_list *out);
+/* The risks of a post found outside a form (部门评查 …) in a cycle, in order. */
+lf_status lf_risk_list_of_post(struct lf_db *db, const char *cycle, const char *post, int with_retired,
+                               struct lf_page *pg, struct lf_risk_list *out);
+/* The live risks linked to a power in a cycle (on forms or posts), in their
+ * order: after LF_ACT_READ on the power, those the acting user may read. */
+lf_status lf_risk_list_of_power(struct lf_db *db, const char *power, const char *cycle, struct lf_page *pg,
+                                struct lf_risk_list *out);
 void lf_risk_list_free(struct lf_risk_list *l);
 /* The highest probability or severity given to any risk of this unit (the
  * matrix may not shrink below it). */
