@@ -12,7 +12,7 @@
 #include "lianfang/perm.h"
 #include "lianfang/csv.h"
 #include "lianfang/encoding.h"
-#include "lianfang/export_data.h"
+#include "lianfang/grade.h"
 #include "lianfang/import_model.h"
 #include "lianfang/rec.h"
 #include "lianfang/util.h"
@@ -99,7 +99,7 @@ struct imp {
 	int have_prev;
 	long line;
 	int row_bad;
-	struct lf_levels levels;     /* the unit's level names */
+	struct lf_scheme scheme;     /* the unit's grading scheme: level names, lists, matrix */
 	char level_names[256];
 	int max[F_N];               /* length limits */
 	/* applying */
@@ -699,6 +699,17 @@ static void free_measures(struct measure *m, int n)
 	lf_free(m);
 }
 
+/* The ordinal of one of the unit's level names (grade.h); 0 for "" or none. */
+static int level_of(const struct imp *im, const char *text)
+{
+	int i;
+
+	for (i = 1; *text && i <= 3; i++)
+		if (!strcmp(text, im->scheme.level[i]))
+			return i;
+	return 0;
+}
+
 static int parse_small_int(const char *s, int lo, int hi, int *out)
 {
 	char *end;
@@ -738,10 +749,10 @@ static void check_row(struct imp *im)
 		bad(im, im->line, field_label(im, F_POST), "是空的。");
 	if (!*im->v[F_RISK])
 		bad(im, im->line, field_label(im, F_RISK), "是空的。");
-	if (*im->v[F_LEVEL] && !lf_levels_parse(&im->levels, im->v[F_LEVEL]))
+	if (*im->v[F_LEVEL] && !level_of(im, im->v[F_LEVEL]))
 		bad(im, im->line, field_label(im, F_LEVEL), "“%s”不是风险等级（应为 %s 之一）。", im->v[F_LEVEL],
 		    im->level_names);
-	if (*im->v[F_LEVEL_PROPOSED] && !lf_levels_parse(&im->levels, im->v[F_LEVEL_PROPOSED]))
+	if (*im->v[F_LEVEL_PROPOSED] && !level_of(im, im->v[F_LEVEL_PROPOSED]))
 		bad(im, im->line, field_label(im, F_LEVEL_PROPOSED), "“%s”不是风险等级（应为 %s 之一）。",
 		    im->v[F_LEVEL_PROPOSED], im->level_names);
 	if (parse_small_int(im->v[F_PROBABILITY], 1, 5, &v))
@@ -804,8 +815,8 @@ static lf_status apply_row(struct imp *im)
 	r.remarks = im->v[F_REMARKS];
 	parse_small_int(im->v[F_PROBABILITY], 1, 5, &r.probability);
 	parse_small_int(im->v[F_SEVERITY], 1, 5, &r.severity);
-	r.level = *im->v[F_LEVEL] ? lf_levels_parse(&im->levels, im->v[F_LEVEL]) : 0;
-	r.level_proposed = *im->v[F_LEVEL_PROPOSED] ? lf_levels_parse(&im->levels, im->v[F_LEVEL_PROPOSED]) : 0;
+	r.level = level_of(im, im->v[F_LEVEL]);
+	r.level_proposed = level_of(im, im->v[F_LEVEL_PROPOSED]);
 	if ((st = lf_im_risk(im->db, &r, risk, &act)))
 		return st;
 	note(im, LF_IW_RISK, act, risk, im->v[F_RISK]);
@@ -1084,13 +1095,14 @@ lf_status lf_import(struct lf_db *db, const struct lf_form *form, const char *pa
 		im.col[f] = -1;
 		im.max[f] = field_max(f);
 	}
-	lf_levels_load(db, NULL, &im.levels);
-	snprintf(im.level_names, sizeof im.level_names, "%s", lf_level_names(db, NULL));
+
 	if (!lf_import_supports(form))
 		return lf_fail(db, LF_USAGE, "“%s”不能导入；可以导入的是汇总表（summary）和风险点台账（risk_register）。",
 		               form->title);
-	if ((st = lf_perm_check(db, LF_ACT_IMPORT, NULL)))
+	if ((st = lf_perm_check(db, LF_ACT_IMPORT, NULL)) || (st = lf_scheme_load(db, &im.scheme)))
 		return st;
+	snprintf(im.level_names, sizeof im.level_names, "%s、%s、%s", im.scheme.level[3], im.scheme.level[2],
+	         im.scheme.level[1]);
 	st = open_file(&im);
 	if (st == LF_OK)
 		st = pass(&im);
@@ -1114,5 +1126,6 @@ lf_status lf_import(struct lf_db *db, const struct lf_form *form, const char *pa
 		lf_free(im.prev[f]);
 	lf_free(im.other_table);
 	lf_free(im.hdr_dept);
+	lf_scheme_free(&im.scheme);
 	return st;
 }
