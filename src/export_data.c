@@ -688,6 +688,19 @@ static lf_status count_total(struct lf_xsrc *s)
 	return st;
 }
 
+/* Another unit's records held here (what a lower unit sent) are read by
+ * whoever reads the whole unit: the departments a role covers are this
+ * unit's, so anyone else would get an empty table without a word. */
+static lf_status other_unit_readable(struct lf_xsrc *s)
+{
+	char why[sizeof s->db->err];
+
+	if (lf_perm_check(s->db, LF_ACT_READ, NULL) == LF_OK)
+		return LF_OK;
+	memcpy(why, s->db->err, sizeof why);
+	return lf_fail(s->db, LF_DENIED, "不能导出单位 %s 的表格：%s", s->unit, why);
+}
+
 lf_status lf_xsrc_open(struct lf_db *db, const char *name, const struct lf_xfilter *f, struct lf_xsrc **out)
 {
 	static const struct lf_xfilter none = { NULL, NULL, NULL, 0 };
@@ -722,8 +735,10 @@ lf_status lf_xsrc_open(struct lf_db *db, const char *name, const struct lf_xfilt
 		goto fail;
 	s->unit_name = lf_strdup(u.name);
 	lf_unit_clear(&u);
-	/* The unit's level names: the grading scheme is the one source of them. */
-	if ((rc = lf_scheme_load(db, &sc)))
+	if (s->other_unit && (rc = other_unit_readable(s)))
+		goto fail;
+	/* The unit's level names: its grading scheme is the one source of them. */
+	if ((rc = lf_scheme_load_unit(db, s->other_unit, &sc)))
 		goto fail;
 	for (k = 1; k <= 3; k++)
 		snprintf(s->level[k], sizeof s->level[k], "%s", lf_scheme_level_name(&sc, k));
