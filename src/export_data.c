@@ -653,12 +653,14 @@ static void clear_queue(struct lf_xsrc *s)
 
 /* How many records the source will read, where the model counts them in
  * advance: the risks the summary shows (the heat map's total), the forms
- * of the cycle or department (progress); 0 when not known. */
+ * of the cycle or department (progress); 0 when not known (one person's). */
 static lf_status count_total(struct lf_xsrc *s)
 {
 	lf_status st = LF_OK;
 
 	s->total = 0;
+	if (s->person_filter) /* the counts are not by person */
+		return LF_OK;
 	if (s->def->list == L_SUMMARY) { /* the cycle is the unit's */
 		struct lf_heatmap h;
 
