@@ -155,6 +155,33 @@ static lf_status risk_checks(struct lf_db *db, struct lf_rec *r)
 	return s;
 }
 
+/* The person a risk of a post concerns: one on that post ("" clears it). A
+ * risk on a form is the form's person's. */
+static lf_status risk_person(struct lf_db *db, struct lf_rec *r, const char *person)
+{
+	struct lf_rec *x;
+	lf_status s;
+
+	if (!person)
+		return LF_OK;
+	if (!*person) {
+		if (lf_rec_text(r, "selfcheck"))
+			return lf_fail(db, LF_INVALID, "自查表上的风险点属于填表人本人，不能去掉人员。");
+		lf_rec_set_null(r, "person");
+		return LF_OK;
+	}
+	if (lf_rec_text(r, "selfcheck") && strcmp(person, lf_rec_text(r, "person")))
+		return lf_fail(db, LF_INVALID, "自查表上的风险点属于填表人本人，不能另指人员。");
+	x = lf_rec_new(lf_kind_find("person"));
+	s = load_live(db, "person", person, x);
+	if (s == LF_OK && strcmp(lf_rec_text(x, "post") ? lf_rec_text(x, "post") : "", lf_rec_text(r, "post")))
+		s = lf_fail(db, LF_INVALID, "人员“%s”不在这个风险点的岗位上。", lf_rec_text(x, "name"));
+	if (s == LF_OK)
+		lf_rec_set_text(r, "person", person);
+	lf_rec_free(x);
+	return s;
+}
+
 static lf_status risk_apply(struct lf_db *db, struct lf_rec *r, const struct lf_risk_in *in)
 {
 	lf_status s = lf_input_setv(db, r, "description", in->description, "category", in->category, "source",
@@ -165,6 +192,8 @@ static lf_status risk_apply(struct lf_db *db, struct lf_rec *r, const struct lf_
 	/* A new step without a power: the step's power, not the old one. */
 	if (s == LF_OK && in->step && *in->step && !in->power)
 		lf_rec_set_null(r, "power");
+	if (s == LF_OK)
+		s = risk_person(db, r, in->person);
 	return s ? s : risk_checks(db, r);
 }
 
@@ -224,7 +253,11 @@ static lf_status add_to_post(struct lf_db *db, const char *cycle, const char *po
 		s = post_scope(db, post, NULL, LF_ACT_RISK_FIND);
 	if (s == LF_OK && (!in->description || !*in->description))
 		s = lf_fail(db, LF_INVALID, "风险点的“风险描述”不能为空。");
-	if (s == LF_OK && (s = seq_after(db, seq_sql, post, cycle, &seq)) == LF_OK) {
+	/* A caller that numbers its own (the import) saves a scan of the post's risks. */
+	seq = 0;
+	if (s == LF_OK && !(in->seq && *in->seq))
+		s = seq_after(db, seq_sql, post, cycle, &seq);
+	if (s == LF_OK) {
 		lf_rec_set_text(r, "cycle", cycle);
 		lf_rec_set_text(r, "post", post);
 		lf_rec_set_int(r, "seq", seq);

@@ -16,6 +16,8 @@ struct lf_risk_in {
 	const char *probability, *severity; /* 1 … the matrix size */
 	const char *power, *step;           /* gids; a step implies its power */
 	const char *remarks, *seq;
+	const char *person;                 /* gid of a person on the post whom a risk of the post
+	                                     * concerns; a form's risk is its person's */
 };
 
 struct lf_risk {
@@ -42,7 +44,9 @@ struct lf_risk_list {
  * LF_ACT_SELFCHECK_EDIT for the form's post. */
 lf_status lf_risk_add(struct lf_db *db, const char *selfcheck, const struct lf_risk_in *in,
                       char gid[LF_GID_LEN + 1]);
-/* Add a risk of a post found outside a self-check (部门评查, 交叉互查 …).
+/* Add a risk of a post found outside a self-check (部门评查, 交叉互查 …),
+ * maybe concerning one person on the post (in->person); numbered after the
+ * post's others unless in->seq says where.
  * Needs LF_ACT_RISK_FIND for the post's department; so do editing, retiring
  * and deleting such a risk, and its measures need LF_ACT_MEASURE_EDIT. A
  * risk on a form is changed by its person (LF_ACT_SELFCHECK_EDIT). */

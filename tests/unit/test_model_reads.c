@@ -252,3 +252,47 @@ TEST(model_risks_of_a_post_and_of_a_power)
 	}
 	fx_close(&f);
 }
+
+/* A risk of a post found outside a form may concern one person on the post
+ * (the import records a table's 姓名 so); a form's risk is its person's. */
+TEST(model_risk_of_a_post_concerning_a_person)
+{
+	struct lf_risk_in r = { 0 };
+	struct lf_risk_list l;
+	struct lf_page pg;
+	char sc[33], a[33], b[33], c[33];
+	struct fx f;
+
+	if (!fx_open(&f, "riskperson.db") || !fx_form(&f, 1, sc))
+		return;
+	r.description = "部门评查发现：王静私下收取加急费";
+	r.person = f.staff;
+	T_STATUS(lf_risk_add_to_post(f.db, f.cycle, f.post, &r, a), LF_OK, "a risk of 王静's post, concerning her");
+	T_STATUS(lf_risk_get(f.db, a, &l), LF_OK, "read back");
+	T_OK(l.n == 1 && !strcmp(l.v[0].person, f.staff) && !l.v[0].selfcheck[0], "it names her, on no form");
+	lf_risk_list_free(&l);
+	r.description = "部门评查发现：张伟代办";
+	r.person = f.staff2;
+	T_STATUS(lf_risk_add_to_post(f.db, f.cycle, f.post, &r, NULL), LF_INVALID, "a person on another post");
+	T_OK(strstr(fx_err(), "张伟") && strstr(fx_err(), "不在这个风险点的岗位上"), "is refused, named: %s", fx_err());
+	r.person = NULL;
+	r.seq = "40";
+	T_STATUS(lf_risk_add_to_post(f.db, f.cycle, f.post, &r, b), LF_OK, "one concerning nobody, numbered by the caller");
+	T_STATUS(lf_risk_get(f.db, b, &l), LF_OK, "read back");
+	T_OK(l.n == 1 && !l.v[0].person[0] && l.v[0].seq == 40, "no person, number 40");
+	lf_risk_list_free(&l);
+	r.seq = NULL;
+	T_STATUS(lf_risk_add_to_post(f.db, f.cycle, f.post, &r, c), LF_OK, "the next one");
+	T_STATUS(lf_risk_get(f.db, c, &l), LF_OK, "read back");
+	T_OK(l.n == 1 && l.v[0].seq == 41, "is numbered after it (%d)", l.n ? l.v[0].seq : -1);
+	lf_risk_list_free(&l);
+	memset(&r, 0, sizeof r);
+	r.person = f.staff2;
+	lf_page_init(&pg, 10);
+	T_STATUS(lf_risk_list(f.db, sc, 0, &pg, &l), LF_OK, "the form's risk");
+	if (l.n == 1)
+		T_STATUS(lf_risk_edit(f.db, l.v[0].gid, &r, NULL), LF_INVALID, "cannot be given to someone else");
+	T_OK(strstr(fx_err(), "属于填表人本人"), "says whose it is: %s", fx_err());
+	lf_risk_list_free(&l);
+	fx_close(&f);
+}
