@@ -14,10 +14,8 @@
 
 static lf_status power_scope(struct lf_db *db, const char *power, struct lf_rec *w)
 {
-	lf_status s = power ? lf_rec_load(db, w->kind, power, w) : LF_NOTFOUND;
+	lf_status s = lf_rec_load_live(db, power, w);
 
-	if (s == LF_NOTFOUND || (s == LF_OK && w->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到职权（%.8s）。", power ? power : "");
 	if (s == LF_OK) {
 		struct lf_scope scope = { .dept = lf_rec_text(w, "dept"), .post = lf_rec_text(w, "post") };
 
@@ -127,10 +125,8 @@ lf_status lf_step_insert(struct lf_db *db, const char *power, int at, const stru
 
 static lf_status load_step(struct lf_db *db, const char *gid, struct lf_rec *r, struct lf_rec *w)
 {
-	lf_status s = gid ? lf_rec_load(db, r->kind, gid, r) : LF_NOTFOUND;
+	lf_status s = lf_rec_load_live(db, gid, r);
 
-	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到流程环节（%.8s）。", gid ? gid : "");
 	return s ? s : power_scope(db, lf_rec_text(r, "power"), w);
 }
 

@@ -20,18 +20,12 @@ static struct lf_rec *rec_of(const char *kind)
 	return lf_rec_new(lf_kind_find(kind));
 }
 
-/* Load a live record of this unit, or say which is missing. */
-static lf_status load_live(struct lf_db *db, const char *kind, const char *gid, struct lf_rec *r)
+/* Load a live record, or say which is missing (also when none was named). */
+static lf_status load_live(struct lf_db *db, const char *gid, struct lf_rec *r)
 {
-	const struct lf_kind *k = lf_kind_find(kind);
-	lf_status s;
-
 	if (!gid || !*gid)
-		return lf_fail(db, LF_INVALID, "没有指明%s。", k->label);
-	s = lf_rec_load(db, k, gid, r);
-	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到%s（%.8s）。", k->label, gid);
-	return s;
+		return lf_fail(db, LF_INVALID, "没有指明%s。", r->kind->label);
+	return lf_rec_load_live(db, gid, r);
 }
 
 static lf_status next_seq(struct lf_db *db, const char *sql, const char *arg, int *seq)
@@ -98,7 +92,7 @@ static lf_status finish_put(struct lf_db *db, struct lf_rec *r, char gid[LF_GID_
 lf_status lf_post_dept(struct lf_db *db, const char *post, char dept[LF_GID_LEN + 1])
 {
 	struct lf_rec *r = rec_of("post");
-	lf_status s = load_live(db, "post", post, r);
+	lf_status s = load_live(db, post, r);
 
 	dept[0] = 0;
 	if (s == LF_OK)
@@ -201,7 +195,7 @@ lf_status lf_dept_edit(struct lf_db *db, const char *gid, const struct lf_dept_i
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, "dept", gid, r);
+		s = load_live(db, gid, r);
 		if (s == LF_OK)
 			s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
 		if (s == LF_OK)
@@ -222,7 +216,7 @@ lf_status lf_dept_retire(struct lf_db *db, const char *gid, int retired)
 	int n = 0;
 
 	if (s == LF_OK) {
-		s = load_live(db, "dept", gid, r);
+		s = load_live(db, gid, r);
 		if (s == LF_OK)
 			s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
 		if (s == LF_OK && retired && (s = count_of(db, posts_sql, gid, NULL, &n)) == LF_OK && n)
@@ -324,7 +318,7 @@ static lf_status post_checks(struct lf_db *db, struct lf_rec *r)
 	lf_status s = lf_rec_validate(db, r);
 	int n = 0;
 
-	if (s == LF_OK && (s = load_live(db, "dept", lf_rec_text(r, "dept"), d)) == LF_OK && lf_rec_int(d, "retired") &&
+	if (s == LF_OK && (s = load_live(db, lf_rec_text(r, "dept"), d)) == LF_OK && lf_rec_int(d, "retired") &&
 	    !lf_rec_int(r, "retired"))
 		s = lf_fail(db, LF_STATE, "处室“%s”已撤销，不能在其下设岗位。", lf_rec_text(d, "name"));
 	lf_rec_free(d);
@@ -391,7 +385,7 @@ lf_status lf_post_edit(struct lf_db *db, const char *gid, const struct lf_post_i
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, "post", gid, r);
+		s = load_live(db, gid, r);
 		if (s == LF_OK) {
 			struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = gid };
 
@@ -414,7 +408,7 @@ lf_status lf_post_retire(struct lf_db *db, const char *gid, int retired)
 	int n = 0;
 
 	if (s == LF_OK) {
-		s = load_live(db, "post", gid, r);
+		s = load_live(db, gid, r);
 		if (s == LF_OK) {
 			struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = gid };
 
@@ -521,7 +515,7 @@ static lf_status person_checks(struct lf_db *db, struct lf_rec *r)
 	const char *post = lf_rec_text(r, "post");
 	lf_status s = lf_rec_validate(db, r);
 
-	if (s == LF_OK && post && (s = load_live(db, "post", post, p)) == LF_OK && lf_rec_int(p, "retired") &&
+	if (s == LF_OK && post && (s = load_live(db, post, p)) == LF_OK && lf_rec_int(p, "retired") &&
 	    !lf_rec_int(r, "retired"))
 		s = lf_fail(db, LF_STATE, "岗位“%s”已撤销，不能安排人员。", lf_rec_text(p, "name"));
 	lf_rec_free(p);
@@ -575,7 +569,7 @@ lf_status lf_person_edit(struct lf_db *db, const char *gid, const struct lf_pers
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, "person", gid, r);
+		s = load_live(db, gid, r);
 		if (s == LF_OK) /* the post it leaves, too */
 			s = person_scope_check(db, lf_rec_text(r, "post"), gid);
 		if (s == LF_OK)
@@ -592,7 +586,7 @@ lf_status lf_person_retire(struct lf_db *db, const char *gid, int retired)
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, "person", gid, r);
+		s = load_live(db, gid, r);
 		if (s == LF_OK)
 			s = person_scope_check(db, lf_rec_text(r, "post"), gid);
 		if (s == LF_OK) {

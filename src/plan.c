@@ -36,15 +36,6 @@ static lf_status finish(struct lf_db *db, struct lf_rec *r, char gid[LF_GID_LEN 
 	return s;
 }
 
-static lf_status load_live(struct lf_db *db, const char *kind, const char *gid, struct lf_rec *r)
-{
-	lf_status s = lf_rec_load(db, r->kind, gid, r);
-
-	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到%s（%.8s）。", lf_kind_find(kind)->label, gid);
-	return s;
-}
-
 /* ------------------------------------------------------------------ work plan */
 
 static lf_status plan_gid(struct lf_db *db, const char *cycle, char gid[LF_GID_LEN + 1])
@@ -135,7 +126,7 @@ static lf_status member_checks(struct lf_db *db, struct lf_rec *r)
 	int n = 0;
 
 	if (s == LF_OK)
-		s = load_live(db, "person", lf_rec_text(r, "person"), p);
+		s = lf_rec_load_live(db, lf_rec_text(r, "person"), p);
 	if (s == LF_OK && (s = lf_prepare(db, sql, &st)) == LF_OK) {
 		sqlite3_bind_text(st, 1, lf_rec_text(r, "cycle"), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, lf_rec_text(r, "person"), -1, SQLITE_STATIC);
@@ -206,7 +197,7 @@ lf_status lf_member_edit(struct lf_db *db, const char *gid, const struct lf_memb
 	if (s == LF_OK) {
 		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
 		if (s == LF_OK)
-			s = load_live(db, "group_member", gid, r);
+			s = lf_rec_load_live(db, gid, r);
 		if (s == LF_OK)
 			s = member_apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);
@@ -223,7 +214,7 @@ static lf_status remove_record(struct lf_db *db, const char *kind, const char *g
 	if (s == LF_OK) {
 		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
 		if (s == LF_OK)
-			s = load_live(db, kind, gid, r);
+			s = lf_rec_load_live(db, gid, r);
 		if (s == LF_OK)
 			s = lf_rec_delete(db, r->kind, gid);
 		s = lf_tx_end(db, s);
@@ -323,7 +314,7 @@ lf_status lf_meeting_edit(struct lf_db *db, const char *gid, const struct lf_mee
 	if (s == LF_OK) {
 		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
 		if (s == LF_OK)
-			s = load_live(db, "meeting", gid, r);
+			s = lf_rec_load_live(db, gid, r);
 		if (s == LF_OK)
 			s = meeting_apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);

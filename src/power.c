@@ -7,16 +7,6 @@
 
 #include <string.h>
 
-static lf_status load_live(struct lf_db *db, const char *kind, const char *gid, struct lf_rec *r)
-{
-	const struct lf_kind *k = lf_kind_find(kind);
-	lf_status s = gid ? lf_rec_load(db, k, gid, r) : LF_NOTFOUND;
-
-	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到%s（%.8s）。", k->label, gid ? gid : "");
-	return s;
-}
-
 /* "决策权" → "决策": people write the kind with or without 权. */
 static char *normal_kind(const char *kind)
 {
@@ -35,8 +25,8 @@ static lf_status power_checks(struct lf_db *db, struct lf_rec *r)
 	lf_status s = lf_rec_validate(db, r);
 
 	if (s == LF_OK)
-		s = load_live(db, "dept", lf_rec_text(r, "dept"), d);
-	if (s == LF_OK && post && (s = load_live(db, "post", post, p)) == LF_OK &&
+		s = lf_rec_load_live(db, lf_rec_text(r, "dept"), d);
+	if (s == LF_OK && post && (s = lf_rec_load_live(db, post, p)) == LF_OK &&
 	    strcmp(lf_rec_text(p, "dept"), lf_rec_text(r, "dept")))
 		s = lf_fail(db, LF_INVALID, "岗位“%s”不属于处室“%s”。", lf_rec_text(p, "name"), lf_rec_text(d, "name"));
 	if (s == LF_OK && !lf_rec_int(r, "retired") && lf_rec_int(d, "retired"))
@@ -62,7 +52,7 @@ static lf_status apply(struct lf_db *db, struct lf_rec *r, const struct lf_power
 	if (s == LF_OK && in->post && *in->post && !in->dept) {
 		struct lf_rec *p = lf_rec_new(lf_kind_find("post"));
 
-		if ((s = load_live(db, "post", lf_rec_text(r, "post"), p)) == LF_OK)
+		if ((s = lf_rec_load_live(db, lf_rec_text(r, "post"), p)) == LF_OK)
 			lf_rec_set_text(r, "dept", lf_rec_text(p, "dept"));
 		lf_rec_free(p);
 	}
@@ -115,7 +105,7 @@ lf_status lf_power_edit(struct lf_db *db, const char *gid, const struct lf_power
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, "power", gid, r);
+		s = lf_rec_load_live(db, gid, r);
 		if (s == LF_OK) {
 			struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = lf_rec_text(r, "post") };
 
@@ -135,7 +125,7 @@ lf_status lf_power_retire(struct lf_db *db, const char *gid, int retired)
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, "power", gid, r);
+		s = lf_rec_load_live(db, gid, r);
 		if (s == LF_OK) {
 			struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = lf_rec_text(r, "post") };
 

@@ -884,6 +884,15 @@ lf_status lf_rec_load(struct lf_db *db, const struct lf_kind *k, const char *gid
 	return s;
 }
 
+lf_status lf_rec_load_live(struct lf_db *db, const char *gid, struct lf_rec *r)
+{
+	lf_status s = gid ? lf_rec_load(db, r->kind, gid, r) : LF_NOTFOUND;
+
+	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
+		return lf_fail(db, LF_NOTFOUND, "找不到%s（%.8s）。", r->kind->label, gid ? gid : "");
+	return s;
+}
+
 /* ------------------------------------------------------------------ reading revisions */
 
 lf_status lf_rec_identity(struct lf_db *db, const char *gid, char kind[40], char owner[LF_CODE_MAX + 1])

@@ -12,22 +12,12 @@
 
 #include <string.h>
 
-static lf_status load_live(struct lf_db *db, const char *kind, const char *gid, struct lf_rec *r)
-{
-	const struct lf_kind *k = lf_kind_find(kind);
-	lf_status s = gid ? lf_rec_load(db, k, gid, r) : LF_NOTFOUND;
-
-	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到%s（%.8s）。", k->label, gid ? gid : "");
-	return s;
-}
-
 /* The permission to change what hangs off a post (and, when it is on a
  * self-check, that form: staff may change it only before submitting). */
 static lf_status post_scope(struct lf_db *db, const char *post, const char *selfcheck, enum lf_action act)
 {
 	struct lf_rec *p = lf_rec_new(lf_kind_find("post"));
-	lf_status s = load_live(db, "post", post, p);
+	lf_status s = lf_rec_load_live(db, post, p);
 
 	if (s == LF_OK) {
 		struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post, .selfcheck = selfcheck };
@@ -99,14 +89,14 @@ static lf_status link_power_step(struct lf_db *db, struct lf_rec *r)
 	const char *step = lf_rec_text(r, "step");
 	lf_status s = LF_OK;
 
-	if (step && (s = load_live(db, "flow_step", step, f)) == LF_OK) {
+	if (step && (s = lf_rec_load_live(db, step, f)) == LF_OK) {
 		if (lf_rec_is_null(r, "power"))
 			lf_rec_set_text(r, "power", lf_rec_text(f, "power"));
 		else if (strcmp(lf_rec_text(r, "power"), lf_rec_text(f, "power")))
 			s = lf_fail(db, LF_INVALID, "流程环节（第 %lld 步）不属于所选的职权。", lf_rec_int(f, "seq"));
 	}
 	if (s == LF_OK && lf_rec_text(r, "power"))
-		s = load_live(db, "power", lf_rec_text(r, "power"), w);
+		s = lf_rec_load_live(db, lf_rec_text(r, "power"), w);
 	lf_rec_free(f);
 	lf_rec_free(w);
 	return s;
@@ -176,7 +166,7 @@ static lf_status add_to_form(struct lf_db *db, const char *selfcheck, const stru
 	struct lf_rec *sc = lf_rec_new(lf_kind_find("selfcheck")), *r = lf_rec_new(lf_kind_find("risk"));
 	struct lf_selfcheck_edit e;
 	int seq;
-	lf_status s = load_live(db, "selfcheck", selfcheck, sc);
+	lf_status s = lf_rec_load_live(db, selfcheck, sc);
 
 	if (s == LF_OK)
 		s = post_scope(db, lf_rec_text(sc, "post"), selfcheck, LF_ACT_SELFCHECK_EDIT);
@@ -217,7 +207,7 @@ static lf_status add_to_post(struct lf_db *db, const char *cycle, const char *po
 	                              "AND selfcheck IS NULL AND deleted = 0";
 	struct lf_rec *c = lf_rec_new(lf_kind_find("cycle")), *r = lf_rec_new(lf_kind_find("risk"));
 	int seq;
-	lf_status s = load_live(db, "cycle", cycle, c);
+	lf_status s = lf_rec_load_live(db, cycle, c);
 
 	if (s == LF_OK)
 		s = post_scope(db, post, NULL, LF_ACT_RISK_FIND);
@@ -251,7 +241,7 @@ lf_status lf_risk_add_to_post(struct lf_db *db, const char *cycle, const char *p
 static lf_status risk_open(struct lf_db *db, const char *gid, struct lf_rec *r, struct lf_selfcheck_edit *e,
                            enum lf_action post_act)
 {
-	lf_status s = load_live(db, "risk", gid, r);
+	lf_status s = lf_rec_load_live(db, gid, r);
 
 	memset(e, 0, sizeof *e);
 	if (s == LF_OK)
@@ -378,7 +368,7 @@ lf_status lf_risk_copy(struct lf_db *db, const char *risk, const char *cycle, co
 	struct lf_rec *r = lf_rec_new(lf_kind_find("risk")), *m = lf_rec_new(lf_kind_find("measure"));
 	char (*ms)[LF_GID_LEN + 1] = NULL;
 	int n = 0, i;
-	lf_status s = load_live(db, "risk", risk, r);
+	lf_status s = lf_rec_load_live(db, risk, r);
 
 	*measures = 0;
 	if (s == LF_OK)
@@ -483,7 +473,7 @@ lf_status lf_risk_list(struct lf_db *db, const char *selfcheck, int with_retired
 	sqlite3_stmt *st;
 	long long after;
 	int limit = lf_page_limit(pg);
-	lf_status s = load_live(db, "selfcheck", selfcheck, sc);
+	lf_status s = lf_rec_load_live(db, selfcheck, sc);
 
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
@@ -652,10 +642,10 @@ static lf_status tracking_permission(struct lf_db *db, struct lf_rec *r)
 static lf_status measure_open(struct lf_db *db, const char *gid, struct lf_rec *m, struct lf_rec *r,
                               struct lf_selfcheck_edit *e, int tracking)
 {
-	lf_status s = load_live(db, "measure", gid, m);
+	lf_status s = lf_rec_load_live(db, gid, m);
 
 	memset(e, 0, sizeof *e);
-	if (s == LF_OK && tracking && (s = load_live(db, "risk", lf_rec_text(m, "risk"), r)) == LF_OK &&
+	if (s == LF_OK && tracking && (s = lf_rec_load_live(db, lf_rec_text(m, "risk"), r)) == LF_OK &&
 	    lf_rec_text(r, "selfcheck")) {
 		s = tracking_permission(db, r);
 		return s ? s : lf_selfcheck_edit_begin(db, lf_rec_text(r, "selfcheck"), e);
@@ -739,7 +729,7 @@ lf_status lf_measure_list(struct lf_db *db, const char *risk, struct lf_page *pg
 	sqlite3_stmt *st;
 	long long after;
 	int limit = lf_page_limit(pg);
-	lf_status s = load_live(db, "risk", risk, r);
+	lf_status s = lf_rec_load_live(db, risk, r);
 
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;

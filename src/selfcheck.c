@@ -95,23 +95,13 @@ lf_status lf_selfcheck_content_hash(struct lf_db *db, const char *gid, char out[
 
 /* ------------------------------------------------------------------ writing */
 
-static lf_status load_live(struct lf_db *db, const char *kind, const char *gid, struct lf_rec *r)
-{
-	const struct lf_kind *k = lf_kind_find(kind);
-	lf_status s = gid ? lf_rec_load(db, k, gid, r) : LF_NOTFOUND;
-
-	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到%s（%.8s）。", k->label, gid ? gid : "");
-	return s;
-}
-
 /* The permission to change a form of this post and person (staff: their
  * own form, only before submitting). */
 static lf_status edit_scope(struct lf_db *db, const char *post, const char *person, const char *selfcheck,
                             enum lf_action act)
 {
 	struct lf_rec *p = lf_rec_new(lf_kind_find("post"));
-	lf_status s = load_live(db, "post", post, p);
+	lf_status s = lf_rec_load_live(db, post, p);
 
 	if (s == LF_OK) {
 		struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post, .selfcheck = selfcheck,
@@ -167,7 +157,7 @@ lf_status lf_selfcheck_set_status(struct lf_db *db, const char *gid, const char 
                                   const char *rework_due, const char *submitted)
 {
 	struct lf_rec *r = lf_rec_new(lf_kind_find("selfcheck"));
-	lf_status s = load_live(db, "selfcheck", gid, r);
+	lf_status s = lf_rec_load_live(db, gid, r);
 
 	if (s == LF_OK) {
 		lf_rec_set_text(r, "status", status);
@@ -210,12 +200,12 @@ static lf_status new_form(struct lf_db *db, const char *cycle, const char *post,
 		*x = lf_rec_new(lf_kind_find("person")), *r = lf_rec_new(lf_kind_find("selfcheck"));
 	char today[11];
 	int n = 0;
-	lf_status s = load_live(db, "cycle", cycle, c);
+	lf_status s = lf_rec_load_live(db, cycle, c);
 
 	if (s == LF_OK)
-		s = load_live(db, "post", post, p);
+		s = lf_rec_load_live(db, post, p);
 	if (s == LF_OK)
-		s = load_live(db, "person", person, x);
+		s = lf_rec_load_live(db, person, x);
 	if (s == LF_OK && check)
 		s = edit_scope(db, post, person, NULL, LF_ACT_SELFCHECK_EDIT);
 	if (s == LF_OK && lf_rec_int(p, "retired"))
@@ -263,7 +253,7 @@ lf_status lf_selfcheck_edit(struct lf_db *db, const char *gid, const struct lf_s
 	if (reopened)
 		*reopened = 0;
 	if (s == LF_OK) {
-		s = load_live(db, "selfcheck", gid, r);
+		s = lf_rec_load_live(db, gid, r);
 		if (s == LF_OK)
 			s = edit_scope(db, lf_rec_text(r, "post"), NULL, gid, LF_ACT_SELFCHECK_EDIT);
 		if (s == LF_OK)
