@@ -78,17 +78,6 @@ static lf_status set_seq_default(struct lf_db *db, struct lf_rec *r, const char 
 	return LF_OK;
 }
 
-static lf_status finish_put(struct lf_db *db, struct lf_rec *r, char gid[LF_GID_LEN + 1])
-{
-	lf_status s = lf_rec_validate(db, r);
-
-	if (s == LF_OK)
-		s = lf_rec_put(db, r);
-	if (s == LF_OK && gid)
-		memcpy(gid, r->gid, LF_GID_LEN + 1);
-	return s;
-}
-
 lf_status lf_post_dept(struct lf_db *db, const char *post, char dept[LF_GID_LEN + 1])
 {
 	struct lf_rec *r = rec_of("post");
@@ -167,7 +156,7 @@ static lf_status dept_apply(struct lf_db *db, struct lf_rec *r, const struct lf_
 	if (s == LF_OK)
 		s = dept_checks(db, r);
 	if (s == LF_OK)
-		s = finish_put(db, r, gid);
+		s = lf_rec_save(db, r, gid);
 	return s;
 }
 
@@ -227,7 +216,7 @@ lf_status lf_dept_retire(struct lf_db *db, const char *gid, int retired)
 			s = dept_checks(db, r);
 		}
 		if (s == LF_OK)
-			s = finish_put(db, r, NULL);
+			s = lf_rec_save(db, r, NULL);
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);
@@ -359,7 +348,7 @@ static lf_status post_apply(struct lf_db *db, struct lf_rec *r, const struct lf_
 	if (s == LF_OK)
 		s = post_checks(db, r);
 	if (s == LF_OK)
-		s = finish_put(db, r, gid);
+		s = lf_rec_save(db, r, gid);
 	return s;
 }
 
@@ -422,7 +411,7 @@ lf_status lf_post_retire(struct lf_db *db, const char *gid, int retired)
 			s = post_checks(db, r);
 		}
 		if (s == LF_OK)
-			s = finish_put(db, r, NULL);
+			s = lf_rec_save(db, r, NULL);
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);
@@ -543,7 +532,7 @@ static lf_status person_apply(struct lf_db *db, struct lf_rec *r, const struct l
 	if (s == LF_OK)
 		s = person_checks(db, r);
 	if (s == LF_OK)
-		s = finish_put(db, r, gid);
+		s = lf_rec_save(db, r, gid);
 	return s;
 }
 
@@ -594,7 +583,7 @@ lf_status lf_person_retire(struct lf_db *db, const char *gid, int retired)
 			s = person_checks(db, r);
 		}
 		if (s == LF_OK)
-			s = finish_put(db, r, NULL);
+			s = lf_rec_save(db, r, NULL);
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);

@@ -25,17 +25,6 @@ static lf_status live_cycle(struct lf_db *db, const char *cycle)
 	return s;
 }
 
-static lf_status finish(struct lf_db *db, struct lf_rec *r, char gid[LF_GID_LEN + 1])
-{
-	lf_status s = lf_rec_validate(db, r);
-
-	if (s == LF_OK)
-		s = lf_rec_put(db, r);
-	if (s == LF_OK && gid)
-		memcpy(gid, r->gid, LF_GID_LEN + 1);
-	return s;
-}
-
 /* ------------------------------------------------------------------ work plan */
 
 static lf_status plan_gid(struct lf_db *db, const char *cycle, char gid[LF_GID_LEN + 1])
@@ -77,7 +66,7 @@ lf_status lf_plan_set(struct lf_db *db, const char *cycle, const struct lf_plan_
 			s = lf_input_setv(db, r, "title", in->title, "doc_no", in->doc_no, "issued", in->issued, "office",
 			                  in->office, "body", in->body, (char *)NULL);
 		if (s == LF_OK)
-			s = finish(db, r, gid);
+			s = lf_rec_save(db, r, gid);
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);
@@ -162,7 +151,7 @@ static lf_status member_apply(struct lf_db *db, struct lf_rec *r, const struct l
 	if (s == LF_OK)
 		s = member_checks(db, r);
 	if (s == LF_OK)
-		s = finish(db, r, gid);
+		s = lf_rec_save(db, r, gid);
 	return s;
 }
 
@@ -283,7 +272,7 @@ static lf_status meeting_apply(struct lf_db *db, struct lf_rec *r, const struct 
 	lf_status s = lf_input_setv(db, r, "held", in->held, "kind", in->kind, "title", in->title, "place", in->place,
 	                            "attendees", in->attendees, "count", in->count, "notes", in->notes, (char *)NULL);
 
-	return s ? s : finish(db, r, gid);
+	return s ? s : lf_rec_save(db, r, gid);
 }
 
 lf_status lf_meeting_add(struct lf_db *db, const char *cycle, const struct lf_meeting_in *in,

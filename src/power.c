@@ -74,11 +74,7 @@ static lf_status apply(struct lf_db *db, struct lf_rec *r, const struct lf_power
 	}
 	if (s == LF_OK)
 		s = power_checks(db, r);
-	if (s == LF_OK)
-		s = lf_rec_put(db, r);
-	if (s == LF_OK && gid)
-		memcpy(gid, r->gid, LF_GID_LEN + 1);
-	return s;
+	return s ? s : lf_rec_save(db, r, gid);
 }
 
 lf_status lf_power_add(struct lf_db *db, const struct lf_power_in *in, char gid[LF_GID_LEN + 1])

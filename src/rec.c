@@ -835,6 +835,17 @@ static lf_status delete(struct lf_db *db, const struct lf_kind *k, const char *g
 	return s;
 }
 
+lf_status lf_rec_save(struct lf_db *db, struct lf_rec *r, char gid[LF_GID_LEN + 1])
+{
+	lf_status s = lf_rec_validate(db, r);
+
+	if (s == LF_OK)
+		s = lf_rec_put(db, r);
+	if (s == LF_OK && gid)
+		memcpy(gid, r->gid, LF_GID_LEN + 1);
+	return s;
+}
+
 lf_status lf_rec_delete(struct lf_db *db, const struct lf_kind *k, const char *gid)
 {
 	lf_status s = lf_tx_begin(db);

@@ -220,9 +220,7 @@ static lf_status add_to_post(struct lf_db *db, const char *cycle, const char *po
 		s = risk_apply(db, r, in);
 	}
 	if (s == LF_OK)
-		s = lf_rec_put(db, r);
-	if (s == LF_OK && gid)
-		memcpy(gid, r->gid, LF_GID_LEN + 1);
+		s = lf_rec_save(db, r, gid);
 	lf_rec_free(c);
 	lf_rec_free(r);
 	return s;

@@ -165,8 +165,7 @@ lf_status lf_selfcheck_set_status(struct lf_db *db, const char *gid, const char 
 		lf_rec_set_text(r, "rework_due", rework_due);
 		if (submitted)
 			lf_rec_set_text(r, "submitted", submitted);
-		if ((s = lf_rec_validate(db, r)) == LF_OK)
-			s = lf_rec_put(db, r);
+		s = lf_rec_save(db, r, NULL);
 	}
 	lf_rec_free(r);
 	return s;
@@ -225,10 +224,8 @@ static lf_status new_form(struct lf_db *db, const char *cycle, const char *post,
 		lf_rec_set_text(r, "status", "draft");
 		s = lf_input_setv(db, r, "duties", in ? in->duties : NULL, "filled", in ? in->filled : NULL, (char *)NULL);
 	}
-	if (s == LF_OK && (s = lf_rec_validate(db, r)) == LF_OK)
-		s = lf_rec_put(db, r);
-	if (s == LF_OK && gid)
-		memcpy(gid, r->gid, LF_GID_LEN + 1);
+	if (s == LF_OK)
+		s = lf_rec_save(db, r, gid);
 	lf_rec_free(c);
 	lf_rec_free(p);
 	lf_rec_free(x);
@@ -260,8 +257,8 @@ lf_status lf_selfcheck_edit(struct lf_db *db, const char *gid, const struct lf_s
 			s = lf_selfcheck_edit_begin(db, gid, &e);
 		if (s == LF_OK)
 			s = lf_input_setv(db, r, "duties", in->duties, "filled", in->filled, (char *)NULL);
-		if (s == LF_OK && (s = lf_rec_validate(db, r)) == LF_OK)
-			s = lf_rec_put(db, r);
+		if (s == LF_OK)
+			s = lf_rec_save(db, r, NULL);
 		if (s == LF_OK)
 			s = lf_selfcheck_edit_end(db, &e, reopened);
 		s = lf_tx_end(db, s);

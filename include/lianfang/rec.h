@@ -116,6 +116,9 @@ lf_status lf_rec_load_live(struct lf_db *db, const char *gid, struct lf_rec *r);
 /* Save r as a new revision of its record, owned by this unit (new gid if
  * r->gid is empty). No change → no revision. Runs in a transaction. */
 lf_status lf_rec_put(struct lf_db *db, struct lf_rec *r);
+/* Check r (lf_rec_validate) and save it (lf_rec_put); its gid into `gid`
+ * when not NULL. */
+lf_status lf_rec_save(struct lf_db *db, struct lf_rec *r, char gid[LF_GID_LEN + 1]);
 /* Tombstone the record. */
 lf_status lf_rec_delete(struct lf_db *db, const struct lf_kind *k, const char *gid);
 

@@ -94,6 +94,25 @@ TEST(rec_put_edit_noop_delete)
 	lf_db_close(db);
 }
 
+TEST(rec_save_checks_and_hands_back_the_id)
+{
+	struct lf_db *db = fresh("save.db", "330104");
+	struct lf_rec *r;
+	char gid[LF_GID_LEN + 1] = "";
+
+	if (!db)
+		return;
+	r = lf_rec_new(lf_kind_find("dept"));
+	T_OK(lf_rec_save(db, r, gid) == LF_INVALID && !gid[0], "a department without a name is refused");
+	T_OK(strstr(db->err, "处室名称") != NULL, "naming the field: %s", db->err);
+	lf_rec_set_text(r, "name", "登记注册科");
+	T_OK(lf_rec_save(db, r, gid) == LF_OK, "saved: %s", db->err);
+	T_EQ_STR(gid, r->gid, "its id handed back");
+	T_OK(lf_rec_save(db, r, NULL) == LF_OK, "no id wanted");
+	lf_rec_free(r);
+	lf_db_close(db);
+}
+
 TEST(rec_load_live_says_what_is_missing)
 {
 	struct lf_db *db = fresh("live.db", "330103");
