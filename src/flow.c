@@ -5,6 +5,7 @@
 #include "lianfang/grade.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
+#include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/util.h"
 
@@ -28,25 +29,8 @@ static lf_status power_scope(struct lf_db *db, const char *power, struct lf_rec 
 static lf_status step_gids(struct lf_db *db, const char *power, char (**gids)[LF_GID_LEN + 1], int *n)
 {
 	static const char sql[] = "SELECT gid FROM flow_step WHERE power = ?1 AND deleted = 0 ORDER BY seq, id";
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
-	int rc, cap = 16;
 
-	*n = 0;
-	*gids = NULL;
-	if (s)
-		return s;
-	*gids = lf_alloc((size_t)cap * sizeof **gids);
-	sqlite3_bind_text(st, 1, power, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap *= 2;
-			*gids = lf_realloc(*gids, (size_t)cap * sizeof **gids);
-		}
-		lf_col_gid((*gids)[(*n)++], st, 0);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取流程环节失败");
+	return lf_query_gids(db, sql, power, "读取流程环节失败", gids, n);
 }
 
 /* Give steps gids[0..n) the numbers 1..n, writing only those that change. */
@@ -193,17 +177,8 @@ lf_status lf_step_move(struct lf_db *db, const char *gid, int to)
 static lf_status linked_risks(struct lf_db *db, const char *step, int *n)
 {
 	static const char sql[] = "SELECT count(*) FROM risk WHERE step = ?1 AND deleted = 0";
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
 
-	*n = 0;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, step, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return LF_OK;
+	return lf_query_int(db, sql, step, NULL, NULL, n);
 }
 
 lf_status lf_step_delete(struct lf_db *db, const char *gid)

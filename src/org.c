@@ -8,6 +8,7 @@
 #include "lianfang/org.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
+#include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/util.h"
 
@@ -26,56 +27,6 @@ static lf_status load_live(struct lf_db *db, const char *gid, struct lf_rec *r)
 	if (!gid || !*gid)
 		return lf_fail(db, LF_INVALID, "没有指明%s。", r->kind->label);
 	return lf_rec_load_live(db, gid, r);
-}
-
-static lf_status next_seq(struct lf_db *db, const char *sql, const char *arg, int *seq)
-{
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
-
-	*seq = 1;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*seq = sqlite3_column_int(st, 0) + 1;
-	sqlite3_finalize(st);
-	if (*seq > 9999)
-		*seq = 9999;
-	return LF_OK;
-}
-
-/* Count rows of a one-value query with up to two text parameters. */
-static lf_status count_of(struct lf_db *db, const char *sql, const char *a, const char *b, int *n)
-{
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
-	int rc;
-
-	*n = 0;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
-	if (b)
-		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? LF_OK : lf_sqlfail(db, rc, "读取组织机构失败");
-}
-
-static lf_status set_seq_default(struct lf_db *db, struct lf_rec *r, const char *sql, const char *arg)
-{
-	int seq;
-	lf_status s;
-
-	if (!lf_rec_is_null(r, "seq"))
-		return LF_OK;
-	if ((s = next_seq(db, sql, arg, &seq)))
-		return s;
-	lf_rec_set_int(r, "seq", seq);
-	return LF_OK;
 }
 
 lf_status lf_post_dept(struct lf_db *db, const char *post, char dept[LF_GID_LEN + 1])
@@ -109,20 +60,8 @@ static lf_status dept_name_taken(struct lf_db *db, struct lf_rec *r, int *n)
 {
 	static const char sql[] = "SELECT count(*) FROM dept WHERE owner = ?1 AND deleted = 0 AND retired = 0 "
 	                          "AND name = ?2 AND gid IS NOT ?3";
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
 
-	*n = 0;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, lf_rec_text(r, "name"), -1, SQLITE_STATIC);
-	if (r->gid[0])
-		sqlite3_bind_text(st, 3, r->gid, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return LF_OK;
+	return lf_query_int(db, sql, db->unit, lf_rec_text(r, "name"), r->gid[0] ? r->gid : NULL, n);
 }
 
 static lf_status dept_checks(struct lf_db *db, struct lf_rec *r)
@@ -152,7 +91,7 @@ static lf_status dept_apply(struct lf_db *db, struct lf_rec *r, const struct lf_
 	                            in->leader, (char *)NULL);
 
 	if (s == LF_OK)
-		s = set_seq_default(db, r, seq_sql, db->unit);
+		s = lf_query_default_seq(db, r, seq_sql, db->unit);
 	if (s == LF_OK)
 		s = dept_checks(db, r);
 	if (s == LF_OK)
@@ -208,7 +147,7 @@ lf_status lf_dept_retire(struct lf_db *db, const char *gid, int retired)
 		s = load_live(db, gid, r);
 		if (s == LF_OK)
 			s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
-		if (s == LF_OK && retired && (s = count_of(db, posts_sql, gid, NULL, &n)) == LF_OK && n)
+		if (s == LF_OK && retired && (s = lf_query_int(db, posts_sql, gid, NULL, NULL, &n)) == LF_OK && n)
 			s = lf_fail(db, LF_STATE, "处室“%s”还有 %d 个在用的岗位，请先撤销或调整这些岗位。",
 			            lf_rec_text(r, "name"), n);
 		if (s == LF_OK) {
@@ -303,7 +242,6 @@ static lf_status post_checks(struct lf_db *db, struct lf_rec *r)
 	static const char taken_sql[] =
 		"SELECT count(*) FROM post WHERE dept = ?1 AND deleted = 0 AND retired = 0 AND name = ?2 AND gid IS NOT ?3";
 	struct lf_rec *d = rec_of("dept");
-	sqlite3_stmt *st;
 	lf_status s = lf_rec_validate(db, r);
 	int n = 0;
 
@@ -313,15 +251,9 @@ static lf_status post_checks(struct lf_db *db, struct lf_rec *r)
 	lf_rec_free(d);
 	if (s || lf_rec_int(r, "retired"))
 		return s;
-	if ((s = lf_prepare(db, taken_sql, &st)))
+	if ((s = lf_query_int(db, taken_sql, lf_rec_text(r, "dept"), lf_rec_text(r, "name"), r->gid[0] ? r->gid : NULL,
+	                      &n)))
 		return s;
-	sqlite3_bind_text(st, 1, lf_rec_text(r, "dept"), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, lf_rec_text(r, "name"), -1, SQLITE_STATIC);
-	if (r->gid[0])
-		sqlite3_bind_text(st, 3, r->gid, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
 	if (n)
 		return lf_fail(db, LF_EXISTS, "这个处室已有名为“%s”的岗位。", lf_rec_text(r, "name"));
 	return LF_OK;
@@ -344,7 +276,7 @@ static lf_status post_apply(struct lf_db *db, struct lf_rec *r, const struct lf_
 	if (s == LF_OK && in->dept && !in->seq && r->gid[0]) /* moved: last in the new department */
 		lf_rec_set_null(r, "seq");
 	if (s == LF_OK)
-		s = set_seq_default(db, r, seq_sql, lf_rec_text(r, "dept"));
+		s = lf_query_default_seq(db, r, seq_sql, lf_rec_text(r, "dept"));
 	if (s == LF_OK)
 		s = post_checks(db, r);
 	if (s == LF_OK)
@@ -403,7 +335,7 @@ lf_status lf_post_retire(struct lf_db *db, const char *gid, int retired)
 
 			s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
 		}
-		if (s == LF_OK && retired && (s = count_of(db, persons_sql, gid, NULL, &n)) == LF_OK && n)
+		if (s == LF_OK && retired && (s = lf_query_int(db, persons_sql, gid, NULL, NULL, &n)) == LF_OK && n)
 			s = lf_fail(db, LF_STATE, "岗位“%s”上还有 %d 名在岗人员，请先调整他们的岗位。",
 			            lf_rec_text(r, "name"), n);
 		if (s == LF_OK) {

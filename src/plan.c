@@ -3,6 +3,7 @@
 #include "lianfang/plan.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
+#include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/util.h"
 
@@ -110,23 +111,14 @@ static lf_status member_checks(struct lf_db *db, struct lf_rec *r)
 	static const char sql[] = "SELECT count(*) FROM group_member WHERE cycle = ?1 AND person = ?2 AND deleted = 0 "
 	                          "AND gid IS NOT ?3";
 	struct lf_rec *p = lf_rec_new(lf_kind_find("person"));
-	sqlite3_stmt *st;
 	lf_status s = lf_rec_validate(db, r);
 	int n = 0;
 
 	if (s == LF_OK)
 		s = lf_rec_load_live(db, lf_rec_text(r, "person"), p);
-	if (s == LF_OK && (s = lf_prepare(db, sql, &st)) == LF_OK) {
-		sqlite3_bind_text(st, 1, lf_rec_text(r, "cycle"), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, lf_rec_text(r, "person"), -1, SQLITE_STATIC);
-		if (r->gid[0])
-			sqlite3_bind_text(st, 3, r->gid, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
-		if (n)
-			s = lf_fail(db, LF_EXISTS, "%s已经是本年度领导小组的成员。", lf_rec_text(p, "name"));
-	}
+	if (s == LF_OK && (s = lf_query_int(db, sql, lf_rec_text(r, "cycle"), lf_rec_text(r, "person"),
+	                                    r->gid[0] ? r->gid : NULL, &n)) == LF_OK && n)
+		s = lf_fail(db, LF_EXISTS, "%s已经是本年度领导小组的成员。", lf_rec_text(p, "name"));
 	lf_rec_free(p);
 	return s;
 }
@@ -134,20 +126,12 @@ static lf_status member_checks(struct lf_db *db, struct lf_rec *r)
 static lf_status member_apply(struct lf_db *db, struct lf_rec *r, const struct lf_member_in *in,
                               char gid[LF_GID_LEN + 1])
 {
-	static const char seq_sql[] = "SELECT ifnull(max(seq), 0) + 1 FROM group_member WHERE cycle = ?1 AND deleted = 0";
+	static const char seq_sql[] = "SELECT ifnull(max(seq), 0) FROM group_member WHERE cycle = ?1 AND deleted = 0";
 	lf_status s = lf_input_setv(db, r, "person", in->person, "role", in->role, "duty", in->duty, "seq", in->seq,
 	                            (char *)NULL);
 
-	if (s == LF_OK && lf_rec_is_null(r, "seq")) {
-		sqlite3_stmt *st;
-
-		if ((s = lf_prepare(db, seq_sql, &st)) == LF_OK) {
-			sqlite3_bind_text(st, 1, lf_rec_text(r, "cycle"), -1, SQLITE_STATIC);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				lf_rec_set_int(r, "seq", sqlite3_column_int(st, 0) > 9999 ? 9999 : sqlite3_column_int(st, 0));
-			sqlite3_finalize(st);
-		}
-	}
+	if (s == LF_OK)
+		s = lf_query_default_seq(db, r, seq_sql, lf_rec_text(r, "cycle"));
 	if (s == LF_OK)
 		s = member_checks(db, r);
 	if (s == LF_OK)

@@ -2,6 +2,7 @@
 #include "lianfang/power.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
+#include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/util.h"
 
@@ -40,7 +41,7 @@ static lf_status power_checks(struct lf_db *db, struct lf_rec *r)
 
 static lf_status apply(struct lf_db *db, struct lf_rec *r, const struct lf_power_in *in, char gid[LF_GID_LEN + 1])
 {
-	static const char seq_sql[] = "SELECT ifnull(max(seq), 0) + 1 FROM power WHERE dept = ?1 AND deleted = 0";
+	static const char seq_sql[] = "SELECT ifnull(max(seq), 0) FROM power WHERE dept = ?1 AND deleted = 0";
 	char *kind = in->kind ? normal_kind(in->kind) : NULL;
 	lf_status s = lf_input_setv(db, r, "dept", in->dept, "post", in->post, "name", in->name, "content", in->content,
 	                            "kind", kind, "area", in->area, "basis", in->basis, "holder", in->holder, "seq",
@@ -62,16 +63,8 @@ static lf_status apply(struct lf_db *db, struct lf_rec *r, const struct lf_power
 	scope.post = lf_rec_text(r, "post");
 	if (s == LF_OK)
 		s = lf_perm_check(db, LF_ACT_POWER_EDIT, &scope);
-	if (s == LF_OK && lf_rec_is_null(r, "seq")) {
-		sqlite3_stmt *st;
-
-		if ((s = lf_prepare(db, seq_sql, &st)) == LF_OK) {
-			sqlite3_bind_text(st, 1, lf_rec_text(r, "dept"), -1, SQLITE_STATIC);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				lf_rec_set_int(r, "seq", sqlite3_column_int(st, 0) > 9999 ? 9999 : sqlite3_column_int(st, 0));
-			sqlite3_finalize(st);
-		}
-	}
+	if (s == LF_OK)
+		s = lf_query_default_seq(db, r, seq_sql, lf_rec_text(r, "dept"));
 	if (s == LF_OK)
 		s = power_checks(db, r);
 	return s ? s : lf_rec_save(db, r, gid);

@@ -6,6 +6,7 @@
 #include "lianfang/grade.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
+#include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/selfcheck.h"
 #include "lianfang/util.h"
@@ -26,25 +27,6 @@ static lf_status post_scope(struct lf_db *db, const char *post, const char *self
 	}
 	lf_rec_free(p);
 	return s;
-}
-
-static lf_status seq_after(struct lf_db *db, const char *sql, const char *a, const char *b, int *seq)
-{
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
-
-	*seq = 1;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
-	if (b)
-		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*seq = sqlite3_column_int(st, 0) + 1;
-	sqlite3_finalize(st);
-	if (*seq > 9999)
-		*seq = 9999;
-	return LF_OK;
 }
 
 /* Who may change a risk (and, with post_act = LF_ACT_MEASURE_EDIT, its
@@ -174,7 +156,7 @@ static lf_status add_to_form(struct lf_db *db, const char *selfcheck, const stru
 		s = lf_selfcheck_edit_begin(db, selfcheck, &e);
 	if (s == LF_OK && (!in->description || !*in->description))
 		s = lf_fail(db, LF_INVALID, "风险点的“风险描述”不能为空。");
-	if (s == LF_OK && (s = seq_after(db, seq_sql, selfcheck, NULL, &seq)) == LF_OK) {
+	if (s == LF_OK && (s = lf_query_next_seq(db, seq_sql, selfcheck, NULL, &seq)) == LF_OK) {
 		lf_rec_set_text(r, "cycle", lf_rec_text(sc, "cycle"));
 		lf_rec_set_text(r, "selfcheck", selfcheck);
 		lf_rec_set_text(r, "post", lf_rec_text(sc, "post"));
@@ -213,7 +195,7 @@ static lf_status add_to_post(struct lf_db *db, const char *cycle, const char *po
 		s = post_scope(db, post, NULL, LF_ACT_RISK_FIND);
 	if (s == LF_OK && (!in->description || !*in->description))
 		s = lf_fail(db, LF_INVALID, "风险点的“风险描述”不能为空。");
-	if (s == LF_OK && (s = seq_after(db, seq_sql, post, cycle, &seq)) == LF_OK) {
+	if (s == LF_OK && (s = lf_query_next_seq(db, seq_sql, post, cycle, &seq)) == LF_OK) {
 		lf_rec_set_text(r, "cycle", cycle);
 		lf_rec_set_text(r, "post", post);
 		lf_rec_set_int(r, "seq", seq);
@@ -296,25 +278,8 @@ lf_status lf_risk_retire(struct lf_db *db, const char *gid, int retired, int *re
 static lf_status measure_gids(struct lf_db *db, const char *risk, char (**out)[LF_GID_LEN + 1], int *n)
 {
 	static const char sql[] = "SELECT gid FROM measure WHERE risk = ?1 AND deleted = 0 ORDER BY seq, id";
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
-	int rc, cap = 8;
 
-	*n = 0;
-	*out = NULL;
-	if (s)
-		return s;
-	*out = lf_alloc((size_t)cap * sizeof **out);
-	sqlite3_bind_text(st, 1, risk, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap *= 2;
-			*out = lf_realloc(*out, (size_t)cap * sizeof **out);
-		}
-		lf_col_gid((*out)[(*n)++], st, 0);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取防控措施失败");
+	return lf_query_gids(db, sql, risk, "读取防控措施失败", out, n);
 }
 
 lf_status lf_risk_delete(struct lf_db *db, const char *gid, int *reopened)
@@ -348,17 +313,8 @@ lf_status lf_risk_max_score(struct lf_db *db, int *max)
 {
 	static const char sql[] = "SELECT max(max(ifnull(probability, 0), ifnull(severity, 0))) FROM risk "
 	                          "WHERE owner = ?1 AND deleted = 0";
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
 
-	*max = 0;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*max = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return LF_OK;
+	return lf_query_int(db, sql, db->unit, NULL, NULL, max);
 }
 
 lf_status lf_risk_copy(struct lf_db *db, const char *risk, const char *cycle, const char *selfcheck, int *measures)
@@ -589,7 +545,7 @@ lf_status lf_measure_add(struct lf_db *db, const char *risk, const struct lf_mea
 		s = risk_open(db, risk, r, &e, LF_ACT_MEASURE_EDIT);
 		if (s == LF_OK && (!in->content || !*in->content))
 			s = lf_fail(db, LF_INVALID, "防控措施的“措施内容”不能为空。");
-		if (s == LF_OK && (s = seq_after(db, seq_sql, risk, NULL, &seq)) == LF_OK) {
+		if (s == LF_OK && (s = lf_query_next_seq(db, seq_sql, risk, NULL, &seq)) == LF_OK) {
 			lf_rec_set_text(m, "risk", risk);
 			lf_rec_set_int(m, "seq", seq);
 			lf_rec_set_text(m, "status", "planned");

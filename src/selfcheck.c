@@ -4,6 +4,7 @@
 #include "lianfang/hash.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
+#include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/risk.h"
 #include "lianfang/util.h"
@@ -175,19 +176,8 @@ static lf_status exists_for(struct lf_db *db, const char *cycle, const char *pos
 {
 	static const char sql[] = "SELECT count(*) FROM selfcheck WHERE cycle = ?1 AND post = ?2 AND person = ?3 "
 	                          "AND deleted = 0";
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
 
-	*n = 0;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, cycle, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, post, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, person, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return LF_OK;
+	return lf_query_int(db, sql, cycle, post, person, n);
 }
 
 /* A new form; `check`: whether the acting user must be allowed to fill it
@@ -479,31 +469,6 @@ static const char target_used_sql[] =
 	"SELECT (SELECT count(*) FROM selfcheck WHERE cycle = ?1 AND deleted = 0) + "
 	"(SELECT count(*) FROM risk WHERE cycle = ?1 AND deleted = 0)";
 
-/* The gids a one-column query returns for one parameter (its rows are read
- * before anything is written, so inserts cannot disturb the scan). */
-static lf_status gid_column(struct lf_db *db, const char *sql, const char *arg, char (**out)[LF_GID_LEN + 1], int *n)
-{
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
-	int rc, cap = 16;
-
-	*n = 0;
-	*out = NULL;
-	if (s)
-		return s;
-	*out = lf_alloc((size_t)cap * sizeof **out);
-	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap *= 2;
-			*out = lf_realloc(*out, (size_t)cap * sizeof **out);
-		}
-		lf_col_gid((*out)[(*n)++], st, 0);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取记录失败");
-}
-
 static lf_status carry_form(struct lf_db *db, const char *old, const char *to, struct lf_carry_count *count)
 {
 	struct lf_rec *r = lf_rec_new(lf_kind_find("selfcheck"));
@@ -518,7 +483,7 @@ static lf_status carry_form(struct lf_db *db, const char *old, const char *to, s
 	}
 	lf_rec_free(r);
 	if (s == LF_OK)
-		s = gid_column(db, carry_risks_sql, old, &risks, &n);
+		s = lf_query_gids(db, carry_risks_sql, old, "读取记录失败", &risks, &n);
 	if (s == LF_OK)
 		count->selfchecks++;
 	for (i = 0; i < n && s == LF_OK; i++) {
@@ -536,21 +501,16 @@ static lf_status carry_form(struct lf_db *db, const char *old, const char *to, s
 lf_status lf_selfcheck_carry(struct lf_db *db, const char *from, const char *to, struct lf_carry_count *count)
 {
 	char (*forms)[LF_GID_LEN + 1] = NULL, (*gone)[LF_GID_LEN + 1] = NULL;
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, target_used_sql, &st);
 	int used = 0, n = 0, ngone = 0, i;
+	lf_status s = lf_query_int(db, target_used_sql, to, NULL, NULL, &used);
 
 	if (s)
 		return s;
-	sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		used = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
 	if (used)
 		return lf_fail(db, LF_EXISTS, "新年度已有自查表或风险点，不再转入（避免重复）。");
-	s = gid_column(db, carry_sql, from, &forms, &n);
+	s = lf_query_gids(db, carry_sql, from, "读取记录失败", &forms, &n);
 	if (s == LF_OK)
-		s = gid_column(db, carry_gone_sql, from, &gone, &ngone);
+		s = lf_query_gids(db, carry_gone_sql, from, "读取记录失败", &gone, &ngone);
 	count->skipped = ngone;
 	for (i = 0; i < n && s == LF_OK; i++)
 		s = carry_form(db, forms[i], to, count);
