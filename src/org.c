@@ -41,6 +41,22 @@ lf_status lf_post_dept(struct lf_db *db, const char *post, char dept[LF_GID_LEN 
 	return s;
 }
 
+lf_status lf_post_perm_check(struct lf_db *db, enum lf_action act, const char *post, const char *selfcheck,
+                             const char *person)
+{
+	struct lf_rec *p = rec_of("post");
+	lf_status s = lf_rec_load_live(db, post, p);
+
+	if (s == LF_OK) {
+		struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post, .selfcheck = selfcheck,
+		                          .person = person };
+
+		s = lf_perm_check(db, act, &scope);
+	}
+	lf_rec_free(p);
+	return s;
+}
+
 /* ------------------------------------------------------------------ departments */
 
 static lf_status check_person(struct lf_db *db, const char *gid, const char *what)

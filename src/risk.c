@@ -5,6 +5,7 @@
 #include "lianfang/risk.h"
 #include "lianfang/grade.h"
 #include "lianfang/input.h"
+#include "lianfang/org.h"
 #include "lianfang/perm.h"
 #include "lianfang/query.h"
 #include "lianfang/rec.h"
@@ -12,22 +13,6 @@
 #include "lianfang/util.h"
 
 #include <string.h>
-
-/* The permission to change what hangs off a post (and, when it is on a
- * self-check, that form: staff may change it only before submitting). */
-static lf_status post_scope(struct lf_db *db, const char *post, const char *selfcheck, enum lf_action act)
-{
-	struct lf_rec *p = lf_rec_new(lf_kind_find("post"));
-	lf_status s = lf_rec_load_live(db, post, p);
-
-	if (s == LF_OK) {
-		struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post, .selfcheck = selfcheck };
-
-		s = lf_perm_check(db, act, &scope);
-	}
-	lf_rec_free(p);
-	return s;
-}
 
 /* Who may change a risk (and, with post_act = LF_ACT_MEASURE_EDIT, its
  * measures): on a self-check, the person whose form it is while they may
@@ -43,7 +28,7 @@ static lf_status risk_permission(struct lf_db *db, struct lf_rec *r, enum lf_act
 
 		return lf_perm_check(db, LF_ACT_SELFCHECK_EDIT, &scope);
 	}
-	return post ? post_scope(db, post, NULL, post_act) : lf_perm_check(db, post_act, NULL);
+	return post ? lf_post_perm_check(db, post_act, post, NULL, NULL) : lf_perm_check(db, post_act, NULL);
 }
 
 /* ------------------------------------------------------------------ checks */
@@ -151,7 +136,7 @@ static lf_status add_to_form(struct lf_db *db, const char *selfcheck, const stru
 	lf_status s = lf_rec_load_live(db, selfcheck, sc);
 
 	if (s == LF_OK)
-		s = post_scope(db, lf_rec_text(sc, "post"), selfcheck, LF_ACT_SELFCHECK_EDIT);
+		s = lf_post_perm_check(db, LF_ACT_SELFCHECK_EDIT, lf_rec_text(sc, "post"), selfcheck, NULL);
 	if (s == LF_OK)
 		s = lf_selfcheck_edit_begin(db, selfcheck, &e);
 	if (s == LF_OK && (!in->description || !*in->description))
@@ -192,7 +177,7 @@ static lf_status add_to_post(struct lf_db *db, const char *cycle, const char *po
 	lf_status s = lf_rec_load_live(db, cycle, c);
 
 	if (s == LF_OK)
-		s = post_scope(db, post, NULL, LF_ACT_RISK_FIND);
+		s = lf_post_perm_check(db, LF_ACT_RISK_FIND, post, NULL, NULL);
 	if (s == LF_OK && (!in->description || !*in->description))
 		s = lf_fail(db, LF_INVALID, "风险点的“风险描述”不能为空。");
 	if (s == LF_OK && (s = lf_query_next_seq(db, seq_sql, post, cycle, &seq)) == LF_OK) {
@@ -389,7 +374,7 @@ static void risk_row(struct lf_risk_list *out, sqlite3_stmt *st)
 /* READ on a post, or on a form of it (the refusal then says whose). */
 static lf_status read_scope(struct lf_db *db, const char *post, const char *selfcheck)
 {
-	return post ? post_scope(db, post, selfcheck, LF_ACT_READ) : lf_perm_check(db, LF_ACT_READ, NULL);
+	return post ? lf_post_perm_check(db, LF_ACT_READ, post, selfcheck, NULL) : lf_perm_check(db, LF_ACT_READ, NULL);
 }
 
 lf_status lf_risk_get(struct lf_db *db, const char *gid, struct lf_risk_list *out)

@@ -3,6 +3,7 @@
 #include "lianfang/cycle.h"
 #include "lianfang/hash.h"
 #include "lianfang/input.h"
+#include "lianfang/org.h"
 #include "lianfang/perm.h"
 #include "lianfang/query.h"
 #include "lianfang/rec.h"
@@ -96,24 +97,6 @@ lf_status lf_selfcheck_content_hash(struct lf_db *db, const char *gid, char out[
 
 /* ------------------------------------------------------------------ writing */
 
-/* The permission to change a form of this post and person (staff: their
- * own form, only before submitting). */
-static lf_status edit_scope(struct lf_db *db, const char *post, const char *person, const char *selfcheck,
-                            enum lf_action act)
-{
-	struct lf_rec *p = lf_rec_new(lf_kind_find("post"));
-	lf_status s = lf_rec_load_live(db, post, p);
-
-	if (s == LF_OK) {
-		struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post, .selfcheck = selfcheck,
-		                          .person = person };
-
-		s = lf_perm_check(db, act, &scope);
-	}
-	lf_rec_free(p);
-	return s;
-}
-
 static int signed_status(const char *status)
 {
 	return status && (!strcmp(status, "submitted") || !strcmp(status, "head_signed") ||
@@ -196,7 +179,7 @@ static lf_status new_form(struct lf_db *db, const char *cycle, const char *post,
 	if (s == LF_OK)
 		s = lf_rec_load_live(db, person, x);
 	if (s == LF_OK && check)
-		s = edit_scope(db, post, person, NULL, LF_ACT_SELFCHECK_EDIT);
+		s = lf_post_perm_check(db, LF_ACT_SELFCHECK_EDIT, post, NULL, person);
 	if (s == LF_OK && lf_rec_int(p, "retired"))
 		s = lf_fail(db, LF_STATE, "岗位“%s”已撤销。", lf_rec_text(p, "name"));
 	if (s == LF_OK && lf_rec_int(x, "retired"))
@@ -242,7 +225,7 @@ lf_status lf_selfcheck_edit(struct lf_db *db, const char *gid, const struct lf_s
 	if (s == LF_OK) {
 		s = lf_rec_load_live(db, gid, r);
 		if (s == LF_OK)
-			s = edit_scope(db, lf_rec_text(r, "post"), NULL, gid, LF_ACT_SELFCHECK_EDIT);
+			s = lf_post_perm_check(db, LF_ACT_SELFCHECK_EDIT, lf_rec_text(r, "post"), gid, NULL);
 		if (s == LF_OK)
 			s = lf_selfcheck_edit_begin(db, gid, &e);
 		if (s == LF_OK)

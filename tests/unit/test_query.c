@@ -8,7 +8,8 @@
 
 #include <string.h>
 
-static const char posts_sql[] = "SELECT count(*) FROM post WHERE dept = ?1 AND deleted = 0 AND (?2 IS NULL OR name = ?2)";
+static const char posts_sql[] =
+	"SELECT count(*) FROM post WHERE dept = ?1 AND deleted = 0 AND (?2 IS NULL OR name = ?2)";
 static const char seq_sql[] = "SELECT ifnull(max(seq), 0) FROM flow_step WHERE power = ?1 AND deleted = 0";
 
 TEST(query_int_binds_text_and_null)
