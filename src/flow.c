@@ -5,6 +5,7 @@
 #include "lianfang/grade.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
+#include "lianfang/power.h"
 #include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/util.h"
@@ -12,18 +13,6 @@
 #include <string.h>
 
 /* ------------------------------------------------------------------ steps */
-
-static lf_status power_scope(struct lf_db *db, const char *power, struct lf_rec *w)
-{
-	lf_status s = lf_rec_load_live(db, power, w);
-
-	if (s == LF_OK) {
-		struct lf_scope scope = { .dept = lf_rec_text(w, "dept"), .post = lf_rec_text(w, "post") };
-
-		s = lf_perm_check(db, LF_ACT_POWER_EDIT, &scope);
-	}
-	return s;
-}
 
 /* The gids of a power's live steps in order; *n of them. */
 static lf_status step_gids(struct lf_db *db, const char *power, char (**gids)[LF_GID_LEN + 1], int *n)
@@ -67,7 +56,7 @@ static lf_status insert(struct lf_db *db, const char *power, int at, const struc
 	struct lf_rec *w = lf_rec_new(lf_kind_find("power")), *r = lf_rec_new(lf_kind_find("flow_step"));
 	char (*gids)[LF_GID_LEN + 1] = NULL;
 	int n = 0, i;
-	lf_status s = power_scope(db, power, w);
+	lf_status s = lf_power_open(db, power, w);
 
 	if (s == LF_OK && (!in->action || !*in->action))
 		s = lf_fail(db, LF_INVALID, "流程环节的“办理事项”不能为空。");
@@ -111,7 +100,7 @@ static lf_status load_step(struct lf_db *db, const char *gid, struct lf_rec *r, 
 {
 	lf_status s = lf_rec_load_live(db, gid, r);
 
-	return s ? s : power_scope(db, lf_rec_text(r, "power"), w);
+	return s ? s : lf_power_open(db, lf_rec_text(r, "power"), w);
 }
 
 lf_status lf_step_edit(struct lf_db *db, const char *gid, const struct lf_step_in *in)

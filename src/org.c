@@ -29,6 +29,18 @@ static lf_status load_live(struct lf_db *db, const char *gid, struct lf_rec *r)
 	return lf_rec_load_live(db, gid, r);
 }
 
+/* Retire (1) or restore (0) a loaded record and save it, if its kind's
+ * checks allow. */
+static lf_status save_retired(struct lf_db *db, struct lf_rec *r, int retired,
+                              lf_status (*checks)(struct lf_db *db, struct lf_rec *r))
+{
+	lf_status s;
+
+	lf_rec_set_int(r, "retired", retired ? 1 : 0);
+	s = checks(db, r);
+	return s ? s : lf_rec_save(db, r, NULL);
+}
+
 lf_status lf_post_dept(struct lf_db *db, const char *post, char dept[LF_GID_LEN + 1])
 {
 	struct lf_rec *r = rec_of("post");
@@ -115,6 +127,15 @@ static lf_status dept_apply(struct lf_db *db, struct lf_rec *r, const struct lf_
 	return s;
 }
 
+/* A department to change: loaded, and the user may (ORG_EDIT on it). */
+static lf_status dept_open(struct lf_db *db, const char *gid, struct lf_rec *r)
+{
+	struct lf_scope scope = { .dept = gid, .post = NULL };
+	lf_status s = load_live(db, gid, r);
+
+	return s ? s : lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
+}
+
 lf_status lf_dept_add(struct lf_db *db, const struct lf_dept_in *in, char gid[LF_GID_LEN + 1])
 {
 	struct lf_rec *r = rec_of("dept");
@@ -135,13 +156,10 @@ lf_status lf_dept_add(struct lf_db *db, const struct lf_dept_in *in, char gid[LF
 lf_status lf_dept_edit(struct lf_db *db, const char *gid, const struct lf_dept_in *in)
 {
 	struct lf_rec *r = rec_of("dept");
-	struct lf_scope scope = { .dept = gid, .post = NULL };
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, gid, r);
-		if (s == LF_OK)
-			s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
+		s = dept_open(db, gid, r);
 		if (s == LF_OK)
 			s = dept_apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);
@@ -155,23 +173,16 @@ lf_status lf_dept_retire(struct lf_db *db, const char *gid, int retired)
 	static const char posts_sql[] =
 		"SELECT count(*) FROM post WHERE dept = ?1 AND deleted = 0 AND retired = 0";
 	struct lf_rec *r = rec_of("dept");
-	struct lf_scope scope = { .dept = gid, .post = NULL };
 	lf_status s = lf_tx_begin(db);
 	int n = 0;
 
 	if (s == LF_OK) {
-		s = load_live(db, gid, r);
-		if (s == LF_OK)
-			s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
+		s = dept_open(db, gid, r);
 		if (s == LF_OK && retired && (s = lf_query_int(db, posts_sql, gid, NULL, NULL, &n)) == LF_OK && n)
 			s = lf_fail(db, LF_STATE, "处室“%s”还有 %d 个在用的岗位，请先撤销或调整这些岗位。",
 			            lf_rec_text(r, "name"), n);
-		if (s == LF_OK) {
-			lf_rec_set_int(r, "retired", retired ? 1 : 0);
-			s = dept_checks(db, r);
-		}
 		if (s == LF_OK)
-			s = lf_rec_save(db, r, NULL);
+			s = save_retired(db, r, retired, dept_checks);
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);
@@ -300,6 +311,19 @@ static lf_status post_apply(struct lf_db *db, struct lf_rec *r, const struct lf_
 	return s;
 }
 
+/* A post to change: loaded, and the user may (ORG_EDIT on it). */
+static lf_status post_open(struct lf_db *db, const char *gid, struct lf_rec *r)
+{
+	lf_status s = load_live(db, gid, r);
+
+	if (s == LF_OK) {
+		struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = gid };
+
+		s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
+	}
+	return s;
+}
+
 lf_status lf_post_add(struct lf_db *db, const struct lf_post_in *in, char gid[LF_GID_LEN + 1])
 {
 	struct lf_rec *r = rec_of("post");
@@ -322,12 +346,7 @@ lf_status lf_post_edit(struct lf_db *db, const char *gid, const struct lf_post_i
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, gid, r);
-		if (s == LF_OK) {
-			struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = gid };
-
-			s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
-		}
+		s = post_open(db, gid, r);
 		if (s == LF_OK)
 			s = post_apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);
@@ -345,21 +364,12 @@ lf_status lf_post_retire(struct lf_db *db, const char *gid, int retired)
 	int n = 0;
 
 	if (s == LF_OK) {
-		s = load_live(db, gid, r);
-		if (s == LF_OK) {
-			struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = gid };
-
-			s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
-		}
+		s = post_open(db, gid, r);
 		if (s == LF_OK && retired && (s = lf_query_int(db, persons_sql, gid, NULL, NULL, &n)) == LF_OK && n)
 			s = lf_fail(db, LF_STATE, "岗位“%s”上还有 %d 名在岗人员，请先调整他们的岗位。",
 			            lf_rec_text(r, "name"), n);
-		if (s == LF_OK) {
-			lf_rec_set_int(r, "retired", retired ? 1 : 0);
-			s = post_checks(db, r);
-		}
 		if (s == LF_OK)
-			s = lf_rec_save(db, r, NULL);
+			s = save_retired(db, r, retired, post_checks);
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);
@@ -484,6 +494,15 @@ static lf_status person_apply(struct lf_db *db, struct lf_rec *r, const struct l
 	return s;
 }
 
+/* A person to change: loaded, and the user may change the people of the
+ * post they are on (an edit may move them: the post they leave, too). */
+static lf_status person_open(struct lf_db *db, const char *gid, struct lf_rec *r)
+{
+	lf_status s = load_live(db, gid, r);
+
+	return s ? s : person_scope_check(db, lf_rec_text(r, "post"), gid);
+}
+
 lf_status lf_person_add(struct lf_db *db, const struct lf_person_in *in, char gid[LF_GID_LEN + 1])
 {
 	struct lf_rec *r = rec_of("person");
@@ -506,9 +525,7 @@ lf_status lf_person_edit(struct lf_db *db, const char *gid, const struct lf_pers
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, gid, r);
-		if (s == LF_OK) /* the post it leaves, too */
-			s = person_scope_check(db, lf_rec_text(r, "post"), gid);
+		s = person_open(db, gid, r);
 		if (s == LF_OK)
 			s = person_apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);
@@ -523,15 +540,9 @@ lf_status lf_person_retire(struct lf_db *db, const char *gid, int retired)
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, gid, r);
+		s = person_open(db, gid, r);
 		if (s == LF_OK)
-			s = person_scope_check(db, lf_rec_text(r, "post"), gid);
-		if (s == LF_OK) {
-			lf_rec_set_int(r, "retired", retired ? 1 : 0);
-			s = person_checks(db, r);
-		}
-		if (s == LF_OK)
-			s = lf_rec_save(db, r, NULL);
+			s = save_retired(db, r, retired, person_checks);
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);

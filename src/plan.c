@@ -26,6 +26,27 @@ static lf_status live_cycle(struct lf_db *db, const char *cycle)
 	return s;
 }
 
+/* A new record of the cycle's work: the user may (CYCLE_EDIT), and the
+ * cycle is there. */
+static lf_status new_in_cycle(struct lf_db *db, const char *cycle, struct lf_rec *r)
+{
+	lf_status s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
+
+	if (s == LF_OK)
+		s = live_cycle(db, cycle);
+	if (s == LF_OK)
+		lf_rec_set_text(r, "cycle", cycle);
+	return s;
+}
+
+/* A record of the cycle's work to change: the user may, and it is there. */
+static lf_status open_record(struct lf_db *db, const char *gid, struct lf_rec *r)
+{
+	lf_status s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
+
+	return s ? s : lf_rec_load_live(db, gid, r);
+}
+
 /* ------------------------------------------------------------------ work plan */
 
 static lf_status plan_gid(struct lf_db *db, const char *cycle, char gid[LF_GID_LEN + 1])
@@ -54,15 +75,11 @@ lf_status lf_plan_set(struct lf_db *db, const char *cycle, const struct lf_plan_
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
-		if (s == LF_OK)
-			s = live_cycle(db, cycle);
+		s = new_in_cycle(db, cycle, r);
 		if (s == LF_OK)
 			s = plan_gid(db, cycle, id);
-		if (s == LF_OK && id[0])
+		if (s == LF_OK && id[0]) /* the cycle's plan: a new revision */
 			s = lf_rec_load(db, r->kind, id, r);
-		else if (s == LF_OK)
-			lf_rec_set_text(r, "cycle", cycle);
 		if (s == LF_OK)
 			s = lf_input_setv(db, r, "title", in->title, "doc_no", in->doc_no, "issued", in->issued, "office",
 			                  in->office, "body", in->body, (char *)NULL);
@@ -145,17 +162,13 @@ lf_status lf_member_add(struct lf_db *db, const char *cycle, const struct lf_mem
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
-		if (s == LF_OK)
-			s = live_cycle(db, cycle);
+		s = new_in_cycle(db, cycle, r);
 		if (s == LF_OK && (!in->person || !*in->person))
 			s = lf_fail(db, LF_INVALID, "领导小组成员的“人员”不能为空。");
 		if (s == LF_OK && (!in->role || !*in->role))
 			s = lf_fail(db, LF_INVALID, "领导小组成员的“小组职务”不能为空（如组长、副组长、成员）。");
-		if (s == LF_OK) {
-			lf_rec_set_text(r, "cycle", cycle);
+		if (s == LF_OK)
 			s = member_apply(db, r, in, gid);
-		}
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);
@@ -168,9 +181,7 @@ lf_status lf_member_edit(struct lf_db *db, const char *gid, const struct lf_memb
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
-		if (s == LF_OK)
-			s = lf_rec_load_live(db, gid, r);
+		s = open_record(db, gid, r);
 		if (s == LF_OK)
 			s = member_apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);
@@ -185,9 +196,7 @@ static lf_status remove_record(struct lf_db *db, const char *kind, const char *g
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
-		if (s == LF_OK)
-			s = lf_rec_load_live(db, gid, r);
+		s = open_record(db, gid, r);
 		if (s == LF_OK)
 			s = lf_rec_delete(db, r->kind, gid);
 		s = lf_tx_end(db, s);
@@ -266,13 +275,9 @@ lf_status lf_meeting_add(struct lf_db *db, const char *cycle, const struct lf_me
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
+		s = new_in_cycle(db, cycle, r);
 		if (s == LF_OK)
-			s = live_cycle(db, cycle);
-		if (s == LF_OK) {
-			lf_rec_set_text(r, "cycle", cycle);
 			s = meeting_apply(db, r, in, gid);
-		}
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);
@@ -285,9 +290,7 @@ lf_status lf_meeting_edit(struct lf_db *db, const char *gid, const struct lf_mee
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
-		if (s == LF_OK)
-			s = lf_rec_load_live(db, gid, r);
+		s = open_record(db, gid, r);
 		if (s == LF_OK)
 			s = meeting_apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);

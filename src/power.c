@@ -70,6 +70,18 @@ static lf_status apply(struct lf_db *db, struct lf_rec *r, const struct lf_power
 	return s ? s : lf_rec_save(db, r, gid);
 }
 
+lf_status lf_power_open(struct lf_db *db, const char *gid, struct lf_rec *w)
+{
+	lf_status s = lf_rec_load_live(db, gid, w);
+
+	if (s == LF_OK) {
+		struct lf_scope scope = { .dept = lf_rec_text(w, "dept"), .post = lf_rec_text(w, "post") };
+
+		s = lf_perm_check(db, LF_ACT_POWER_EDIT, &scope);
+	}
+	return s;
+}
+
 lf_status lf_power_add(struct lf_db *db, const struct lf_power_in *in, char gid[LF_GID_LEN + 1])
 {
 	struct lf_rec *r = lf_rec_new(lf_kind_find("power"));
@@ -94,12 +106,7 @@ lf_status lf_power_edit(struct lf_db *db, const char *gid, const struct lf_power
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_rec_load_live(db, gid, r);
-		if (s == LF_OK) {
-			struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = lf_rec_text(r, "post") };
-
-			s = lf_perm_check(db, LF_ACT_POWER_EDIT, &scope);
-		}
+		s = lf_power_open(db, gid, r);
 		if (s == LF_OK)
 			s = apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);
@@ -114,12 +121,7 @@ lf_status lf_power_retire(struct lf_db *db, const char *gid, int retired)
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_rec_load_live(db, gid, r);
-		if (s == LF_OK) {
-			struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = lf_rec_text(r, "post") };
-
-			s = lf_perm_check(db, LF_ACT_POWER_EDIT, &scope);
-		}
+		s = lf_power_open(db, gid, r);
 		if (s == LF_OK) {
 			lf_rec_set_int(r, "retired", retired ? 1 : 0);
 			s = power_checks(db, r);
