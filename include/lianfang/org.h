@@ -11,6 +11,7 @@
 #define LIANFANG_ORG_H
 
 #include "lianfang/page.h"
+#include "lianfang/perm.h"
 
 struct lf_dept_in {
 	const char *name, *seq;
@@ -113,5 +114,10 @@ lf_status lf_person_find(struct lf_db *db, const char *unit, const char *post, c
 
 /* The department a post belongs to (for permission scopes). */
 lf_status lf_post_dept(struct lf_db *db, const char *post, char dept[LF_GID_LEN + 1]);
+/* lf_perm_check of `act` on something of a live post: the post's
+ * department, the post and, when not NULL, a self-check form and the person
+ * whose form it is (staff may change only their own, before submitting). */
+lf_status lf_post_perm_check(struct lf_db *db, enum lf_action act, const char *post, const char *selfcheck,
+                             const char *person);
 
 #endif

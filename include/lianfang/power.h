@@ -30,6 +30,10 @@ struct lf_power_list {
 lf_status lf_power_add(struct lf_db *db, const struct lf_power_in *in, char gid[LF_GID_LEN + 1]);
 lf_status lf_power_edit(struct lf_db *db, const char *gid, const struct lf_power_in *in);
 lf_status lf_power_retire(struct lf_db *db, const char *gid, int retired);
+/* Load a live power into w (a power record) to change it or its flow chart,
+ * if the user may: LF_ACT_POWER_EDIT on its department and post. */
+struct lf_rec;
+lf_status lf_power_open(struct lf_db *db, const char *gid, struct lf_rec *w);
 lf_status lf_power_get(struct lf_db *db, const char *gid, struct lf_power_list *out);
 /* Powers of a post, a department or the unit, in department order then seq:
  * those the acting user may read (LF_ACT_READ: of their own post, of the

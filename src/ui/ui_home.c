@@ -3,12 +3,13 @@
  * its menu is one table, so adding a screen is adding a row. */
 #include "lianfang/screen.h"
 #include "ui_priv.h"
+#include "ui_xfer.h"
 
 #include <string.h>
 
 enum { H_OPEN = 1, H_UP, H_DOWN, H_QUIT };
 
-const struct lf_action lf_home_actions[] = {
+const struct lf_ui_action lf_home_actions[] = {
 	{ H_OPEN, "open", "打开", { LF_ENTER, 'o' }, LF_ACT_BAR | LF_ACT_TEXT, "打开选中的一项（也可以直接按它前面的数字）" },
 	{ H_UP, "up", "上移", { LF_KEY(KEY_UP), 'k', LF_CTRL('P') }, LF_ACT_TEXT, "选中上一项" },
 	{ H_DOWN, "down", "下移", { LF_KEY(KEY_DOWN), 'j', LF_CTRL('N'), LF_TAB }, LF_ACT_TEXT, "选中下一项" },
@@ -16,15 +17,31 @@ const struct lf_action lf_home_actions[] = {
 	{ 0 },
 };
 
+static void open_exchange(struct lf_ui *ui)
+{
+	lf_exchange_open(ui);
+}
+
+static void open_export(struct lf_ui *ui)
+{
+	lf_export_open(ui, NULL, NULL);
+}
+
 static const struct {
 	const char *form;  /* forms/<form>.form */
 	const char *label;
 	const char *about;
+	void (*open)(struct lf_ui *ui);  /* a screen of its own, instead of a form's list */
 } menu[] = {
-	{ "dept", "处室", "内设处室、科室、队所，处室负责人和分管领导" },
-	{ "post", "岗位", "每个处室的岗位和岗位职责" },
-	{ "person", "人员", "干部职工和他们的岗位、职务" },
-	{ "cycle", "年度", "每个年度的四个阶段和起止日期" },
+	{ "dept", "处室", "内设处室、科室、队所，处室负责人和分管领导", NULL },
+	{ "post", "岗位", "每个处室的岗位和岗位职责", NULL },
+	{ "person", "人员", "干部职工和他们的岗位、职务", NULL },
+	{ "cycle", "年度", "每个年度的四个阶段和起止日期", NULL },
+	{ NULL, "账户", "我是谁、能做什么，修改密码，退出登录；管理员在这里管理用户", lf_account_open },
+	{ NULL, "审计日志", "检查审计日志是否完整，是否有人绕过廉防改动了数据", lf_audit_open },
+	{ NULL, "数据交换", "U 盘交换：上报、下发、合并数据包，解决冲突", open_exchange },
+	{ NULL, "导出表格", "把正式表格导出为 Excel、CSV（UTF-8 或 GBK）或文本", open_export },
+	{ NULL, "导入表格", "导入已有的汇总表、风险点台账（CSV）", lf_import_open },
 };
 
 static const struct {
@@ -105,9 +122,13 @@ static void home_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 static int open_sel(struct home *h)
 {
 	struct lf_ui *ui = h->base.ui;
-	lf_status st = lf_records_open(ui, menu[h->sel].form);
+	lf_status st;
 
-	if (st)
+	if (menu[h->sel].open) {
+		menu[h->sel].open(ui);
+		return LF_DIRTY_ALL;
+	}
+	if ((st = lf_records_open(ui, menu[h->sel].form)))
 		lf_ui_msg(ui, LF_MSG_ERROR, "%s", lf_errmsg(lf_ui_ctx(ui)->db, st));
 	return LF_DIRTY_ALL;
 }

@@ -20,7 +20,7 @@ static void count_text(char *buf, size_t len, long long n)
 
 enum { R_ADD = 1, R_EDIT, R_RETIRE, R_FIND, R_NEXT, R_PREV, R_QUIT };
 
-const struct lf_action lf_records_actions[] = {
+const struct lf_ui_action lf_records_actions[] = {
 	{ R_ADD, "add", "新建", { LF_KEY(KEY_F(5)), 'a', LF_KEY(KEY_IC) }, LF_ACT_BAR | LF_ACT_TEXT, "新建一条记录" },
 	{ R_EDIT, "edit", "修改", { LF_ENTER, 'e' }, LF_ACT_BAR | LF_ACT_TEXT, "打开选中的记录修改" },
 	{ R_RETIRE, "retire", "停用", { LF_KEY(KEY_F(8)), 'd' }, LF_ACT_BAR | LF_ACT_TEXT,
@@ -233,7 +233,7 @@ static int records_enabled(struct lf_screen *s, int id)
 static int records_key(struct lf_screen *s, int key)
 {
 	struct records *r = (struct records *)s;
-	const struct lf_action *a;
+	const struct lf_ui_action *a;
 	int i;
 
 	for (a = lf_list_actions; a->id; a++)
@@ -258,6 +258,16 @@ static void records_help(struct lf_screen *s, struct lf_buf *b)
 	lf_buf_adds(b, "\n列表每次只从数据库读一屏，记录再多，翻页和查找也一样快。\n");
 }
 
+static int records_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	struct records *r = (struct records *)s;
+	const struct lf_listrow *row = lf_list_selected(&r->list);
+
+	*kind = r->k->name;
+	*gid = row ? row->gid : NULL;
+	return row != NULL;
+}
+
 static void records_free(struct lf_screen *s)
 {
 	struct records *r = (struct records *)s;
@@ -275,6 +285,7 @@ static const struct lf_screen_ops records_ops = {
 	.key = records_key,
 	.enabled = records_enabled,
 	.resume = records_resume,
+	.record = records_record,
 	.help = records_help,
 	.more_actions = lf_list_actions,
 	.more_title = "在列表中移动",
