@@ -299,7 +299,9 @@ static lf_status deny(struct lf_db *db, enum lf_action act, const struct lf_acco
 		break;
 	case MISS_POST:
 		name_of(db, "post", t->post, name, sizeof name);
-		if (t->person[0]) { /* a form: say whose */
+		if (!t->post[0]) { /* a department's, not one post's */
+			lf_buf_addf(&b, "不能%s：这是%s的事项，", action_labels[act], lf_auth_dept_name(db, t->dept));
+		} else if (t->person[0]) { /* a form: say whose */
 			char person[256];
 
 			name_of(db, "person", t->person, person, sizeof person);

@@ -239,6 +239,9 @@ is_rc 0 "staff may export their own self-check ($staff_name)"
 LIANFANG_USER=staff LIANFANG_PASSWORD=lianfang lf --db demo.db export summary --dept 财务科 -o staff-other.csv
 is_rc 1 "but not another department's table"
 contains "$ERR" "纪检监察" "the refusal names a role that may"
+# Regression: a staff member refused a department's table was told
+# "这是岗位“”的事项", naming no post.
+contains "$ERR" "不能查看：这是财务科的事项，科员只能处理本人岗位的事项" "and the department it concerns"
 [ ! -e staff-other.csv ]; ok $? "and no file is written"
 LIANFANG_USER=head LIANFANG_PASSWORD=lianfang lf --db demo.db export summary --dept 登记注册科 -o head.csv
 is_rc 0 "a head may export their department's summary"
