@@ -325,6 +325,43 @@ int lf_cycle_overdue_phase(const struct lf_cycle *c, const char *today)
 	return 0;
 }
 
+lf_status lf_cycle_of_unit(struct lf_db *db, const char *unit, int year, struct lf_cycle_list *out)
+{
+	static const char sql[] = "SELECT " CYCLE_COLUMNS "FROM cycle WHERE owner = ?1 AND deleted = 0 "
+	                          "AND (?2 = 0 OR year = ?2) ORDER BY year DESC LIMIT 1";
+	static const char years_sql[] = "SELECT year FROM cycle WHERE owner = ?1 AND deleted = 0 ORDER BY year";
+	const char *code = unit ? unit : db->unit;
+	struct lf_page pg;
+	struct lf_buf years;
+	sqlite3_stmt *st;
+	lf_status s;
+
+	memset(out, 0, sizeof *out);
+	lf_page_init(&pg, 1);
+	if ((s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL)) || (s = lf_prepare(db, sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	LF_PAGE_LOOP(db, s, st, out, 1, &pg, cycle_row, id);
+	sqlite3_finalize(st);
+	if (s || out->n)
+		return s;
+	lf_cycle_list_free(out);
+	if (!year)
+		return lf_fail(db, LF_NOTFOUND, "单位 %s 还没有任何年度的工作记录。", code);
+	if ((s = lf_prepare(db, years_sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	lf_buf_init(&years);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		lf_buf_addf(&years, "%s%d", years.len ? "、" : "", sqlite3_column_int(st, 0));
+	sqlite3_finalize(st);
+	s = lf_fail(db, LF_NOTFOUND, "单位 %s 没有 %d 年度的记录%s%s%s。", code, year, years.len ? "（有：" : "",
+	            years.len ? years.s : "", years.len ? "）" : "");
+	lf_buf_free(&years);
+	return s;
+}
+
 /* ------------------------------------------------------------------ the next cycle */
 
 lf_status lf_cycle_start_next(struct lf_db *db, const char *from, int year, char gid[LF_GID_LEN + 1],

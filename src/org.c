@@ -636,3 +636,75 @@ void lf_person_list_free(struct lf_person_list *l)
 	lf_arena_free(&l->arena);
 	memset(l, 0, sizeof *l);
 }
+
+/* ------------------------------------------------------------------ by name */
+
+/* The first gid a by-name query gives (those in use first), or "". */
+static lf_status first_named(struct lf_db *db, const char *sql, const char *a, const char *b, const char *c,
+                             char gid[LF_GID_LEN + 1])
+{
+	sqlite3_stmt *st;
+	lf_status s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL);
+	int rc;
+
+	gid[0] = 0;
+	if (s || (s = lf_prepare(db, sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	if (c)
+		sqlite3_bind_text(st, 3, c, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		lf_col_gid(gid, st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取组织机构失败");
+}
+
+lf_status lf_dept_find(struct lf_db *db, const char *unit, const char *name, char gid[LF_GID_LEN + 1])
+{
+	static const char sql[] =
+		"SELECT gid FROM dept WHERE owner = ?1 AND name = ?2 AND deleted = 0 ORDER BY retired, id LIMIT 1";
+	static const char names_sql[] =
+		"SELECT name FROM dept WHERE owner = ?1 AND deleted = 0 AND retired = 0 ORDER BY ifnull(seq, 0), name, id";
+	const char *code = unit ? unit : db->unit;
+	struct lf_buf names;
+	sqlite3_stmt *st;
+	lf_status s = first_named(db, sql, code, name, NULL, gid);
+
+	if (s || gid[0] || (s = lf_prepare(db, names_sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	lf_buf_init(&names);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		lf_buf_addf(&names, "%s%s", names.len ? "、" : "", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	s = lf_fail(db, LF_NOTFOUND, "单位 %s 没有名为“%s”的处室%s%s%s。", code, name, names.len ? "（有：" : "",
+	            names.len ? names.s : "", names.len ? "）" : "");
+	lf_buf_free(&names);
+	return s;
+}
+
+lf_status lf_post_find(struct lf_db *db, const char *dept, const char *name, char gid[LF_GID_LEN + 1])
+{
+	static const char sql[] =
+		"SELECT gid FROM post WHERE dept = ?1 AND name = ?2 AND deleted = 0 ORDER BY retired, id LIMIT 1";
+	lf_status s = first_named(db, sql, dept, name, NULL, gid);
+
+	return s || gid[0] ? s : lf_fail(db, LF_NOTFOUND, "这个处室没有名为“%s”的岗位。", name);
+}
+
+lf_status lf_person_find(struct lf_db *db, const char *unit, const char *post, const char *name,
+                         char gid[LF_GID_LEN + 1])
+{
+	static const char sql[] =
+		"SELECT gid FROM person WHERE owner = ?1 AND name = ?2 AND (?3 IS NULL OR post = ?3) AND deleted = 0 "
+		"ORDER BY retired, id LIMIT 1";
+	const char *code = unit ? unit : db->unit;
+	lf_status s = first_named(db, sql, code, name, post, gid);
+
+	if (s || gid[0])
+		return s;
+	return post ? lf_fail(db, LF_NOTFOUND, "这个岗位没有名叫“%s”的人员。", name)
+	            : lf_fail(db, LF_NOTFOUND, "单位 %s 没有名叫“%s”的人员。", code, name);
+}

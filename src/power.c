@@ -167,6 +167,12 @@ static void power_row(struct lf_power_list *out, sqlite3_stmt *st)
 lf_status lf_power_list(struct lf_db *db, const char *dept, const char *post, int with_retired,
                         struct lf_page *pg, struct lf_power_list *out)
 {
+	return lf_power_list_unit(db, NULL, dept, post, with_retired, pg, out);
+}
+
+lf_status lf_power_list_unit(struct lf_db *db, const char *unit, const char *dept, const char *post, int with_retired,
+                             struct lf_page *pg, struct lf_power_list *out)
+{
 	static const char sql[] =
 		"SELECT " POWER_COLUMNS POWER_FROM
 		"WHERE w.owner = ?1 AND w.deleted = 0 AND (?2 IS NULL OR w.dept = ?2) AND (?3 IS NULL OR w.post = ?3) "
@@ -194,6 +200,8 @@ lf_status lf_power_list(struct lf_db *db, const char *dept, const char *post, in
 		}
 		lf_rec_free(p);
 	}
+	if (s == LF_OK && unit && strcmp(unit, db->unit)) /* another unit's: the whole unit's reader */
+		s = lf_perm_check(db, LF_ACT_READ, NULL);
 	if (s || (s = lf_perm_reach_in(db, LF_ACT_READ, dept, &reach)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
 	    (s = lf_prepare(db, sql, &st))) {
 		lf_perm_reach_clear(&reach);
@@ -201,7 +209,7 @@ lf_status lf_power_list(struct lf_db *db, const char *dept, const char *post, in
 	}
 	lf_perm_reach_bind(st, &reach);
 	lf_perm_reach_clear(&reach);
-	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, unit ? unit : db->unit, -1, SQLITE_STATIC);
 	if (dept)
 		sqlite3_bind_text(st, 2, dept, -1, SQLITE_STATIC);
 	if (post)
@@ -244,4 +252,27 @@ void lf_power_list_free(struct lf_power_list *l)
 {
 	lf_arena_free(&l->arena);
 	memset(l, 0, sizeof *l);
+}
+
+lf_status lf_power_find(struct lf_db *db, const char *dept, const char *name, char gid[LF_GID_LEN + 1])
+{
+	static const char sql[] =
+		"SELECT gid FROM power WHERE dept = ?1 AND name = ?2 AND deleted = 0 ORDER BY retired, id LIMIT 1";
+	struct lf_scope scope = { .dept = dept };
+	sqlite3_stmt *st;
+	lf_status s = lf_perm_check(db, LF_ACT_READ, &scope);
+	int rc;
+
+	gid[0] = 0;
+	if (s || (s = lf_prepare(db, sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, dept, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		lf_col_gid(gid, st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return lf_fail(db, LF_NOTFOUND, "这个处室的职权目录里没有“%s”。", name);
+	return rc == SQLITE_ROW ? LF_OK : lf_sqlfail(db, rc, "读取职权目录失败");
 }

@@ -7,6 +7,7 @@
 #include "lianfang/input.h"
 #include "lianfang/org.h"
 #include "lianfang/perm.h"
+#include "lianfang/power.h"
 #include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/selfcheck.h"
@@ -111,6 +112,33 @@ static lf_status risk_checks(struct lf_db *db, struct lf_rec *r)
 	return s;
 }
 
+/* The person a risk of a post concerns: one on that post ("" clears it). A
+ * risk on a form is the form's person's. */
+static lf_status risk_person(struct lf_db *db, struct lf_rec *r, const char *person)
+{
+	struct lf_rec *x;
+	lf_status s;
+
+	if (!person)
+		return LF_OK;
+	if (!*person) {
+		if (lf_rec_text(r, "selfcheck"))
+			return lf_fail(db, LF_INVALID, "自查表上的风险点属于填表人本人，不能去掉人员。");
+		lf_rec_set_null(r, "person");
+		return LF_OK;
+	}
+	if (lf_rec_text(r, "selfcheck") && strcmp(person, lf_rec_text(r, "person")))
+		return lf_fail(db, LF_INVALID, "自查表上的风险点属于填表人本人，不能另指人员。");
+	x = lf_rec_new(lf_kind_find("person"));
+	s = lf_rec_load_live(db, person, x);
+	if (s == LF_OK && strcmp(lf_rec_text(x, "post") ? lf_rec_text(x, "post") : "", lf_rec_text(r, "post")))
+		s = lf_fail(db, LF_INVALID, "人员“%s”不在这个风险点的岗位上。", lf_rec_text(x, "name"));
+	if (s == LF_OK)
+		lf_rec_set_text(r, "person", person);
+	lf_rec_free(x);
+	return s;
+}
+
 static lf_status risk_apply(struct lf_db *db, struct lf_rec *r, const struct lf_risk_in *in)
 {
 	lf_status s = lf_input_setv(db, r, "description", in->description, "category", in->category, "source",
@@ -121,6 +149,8 @@ static lf_status risk_apply(struct lf_db *db, struct lf_rec *r, const struct lf_
 	/* A new step without a power: the step's power, not the old one. */
 	if (s == LF_OK && in->step && *in->step && !in->power)
 		lf_rec_set_null(r, "power");
+	if (s == LF_OK)
+		s = risk_person(db, r, in->person);
 	return s ? s : risk_checks(db, r);
 }
 
@@ -180,7 +210,11 @@ static lf_status add_to_post(struct lf_db *db, const char *cycle, const char *po
 		s = lf_post_perm_check(db, LF_ACT_RISK_FIND, post, NULL, NULL);
 	if (s == LF_OK && (!in->description || !*in->description))
 		s = lf_fail(db, LF_INVALID, "风险点的“风险描述”不能为空。");
-	if (s == LF_OK && (s = lf_query_next_seq(db, seq_sql, post, cycle, &seq)) == LF_OK) {
+	/* A caller that numbers its own (the import) saves a scan of the post's risks. */
+	seq = 0;
+	if (s == LF_OK && !(in->seq && *in->seq))
+		s = lf_query_next_seq(db, seq_sql, post, cycle, &seq);
+	if (s == LF_OK) {
 		lf_rec_set_text(r, "cycle", cycle);
 		lf_rec_set_text(r, "post", post);
 		lf_rec_set_int(r, "seq", seq);
@@ -425,6 +459,69 @@ lf_status lf_risk_list(struct lf_db *db, const char *selfcheck, int with_retired
 	sqlite3_bind_int(st, 2, with_retired);
 	sqlite3_bind_int64(st, 3, after);
 	sqlite3_bind_int(st, 4, limit + 1);
+	LF_PAGE_LOOP(db, s, st, out, limit, pg, risk_row, id);
+	sqlite3_finalize(st);
+	return s;
+}
+
+lf_status lf_risk_list_of_post(struct lf_db *db, const char *cycle, const char *post, int with_retired,
+                               struct lf_page *pg, struct lf_risk_list *out)
+{
+	static const char sql[] =
+		"SELECT " RISK_COLUMNS RISK_FROM "WHERE r.post = ?1 AND r.cycle = ?5 AND r.selfcheck IS NULL AND r.deleted = 0 "
+		"AND (?2 OR r.retired = 0) AND "
+		"(?3 = 0 OR (ifnull(r.seq, 0), r.id) > (SELECT ifnull(seq, 0), id FROM risk WHERE id = ?3)) "
+		"ORDER BY ifnull(r.seq, 0), r.id LIMIT ?4";
+	sqlite3_stmt *st;
+	long long after;
+	int limit = lf_page_limit(pg);
+	lf_status s = read_scope(db, post, NULL);
+
+	memset(out, 0, sizeof *out);
+	pg->next[0] = 0;
+	if (s || (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, post, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, with_retired);
+	sqlite3_bind_int64(st, 3, after);
+	sqlite3_bind_int(st, 4, limit + 1);
+	sqlite3_bind_text(st, 5, cycle, -1, SQLITE_STATIC);
+	LF_PAGE_LOOP(db, s, st, out, limit, pg, risk_row, id);
+	sqlite3_finalize(st);
+	return s;
+}
+
+lf_status lf_risk_list_of_power(struct lf_db *db, const char *power, const char *cycle, struct lf_page *pg,
+                                struct lf_risk_list *out)
+{
+	static const char sql[] =
+		"SELECT " RISK_COLUMNS RISK_FROM "JOIN post p ON p.gid = r.post WHERE r.power = ?1 AND r.cycle = ?5 "
+		"AND r.deleted = 0 AND r.retired = 0 AND " LF_REACH_SQL("p.dept", "p.gid") " AND "
+		"(?3 = 0 OR (ifnull(r.seq, 0), r.id) > (SELECT ifnull(seq, 0), id FROM risk WHERE id = ?3)) "
+		"ORDER BY ifnull(r.seq, 0), r.id LIMIT ?4";
+	struct lf_perm_reach reach;
+	struct lf_power_list w;
+	sqlite3_stmt *st;
+	long long after;
+	int limit = lf_page_limit(pg);
+	lf_status s = lf_power_get(db, power, &w); /* READ on the power */
+
+	memset(out, 0, sizeof *out);
+	memset(&reach, 0, sizeof reach);
+	pg->next[0] = 0;
+	if (s == LF_OK)
+		lf_power_list_free(&w);
+	if (s || (s = lf_perm_reach(db, LF_ACT_READ, &reach)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
+	    (s = lf_prepare(db, sql, &st))) {
+		lf_perm_reach_clear(&reach);
+		return s;
+	}
+	lf_perm_reach_bind(st, &reach);
+	lf_perm_reach_clear(&reach);
+	sqlite3_bind_text(st, 1, power, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, after);
+	sqlite3_bind_int(st, 4, limit + 1);
+	sqlite3_bind_text(st, 5, cycle, -1, SQLITE_STATIC);
 	LF_PAGE_LOOP(db, s, st, out, limit, pg, risk_row, id);
 	sqlite3_finalize(st);
 	return s;

@@ -350,6 +350,7 @@ static const char sc_rows_sql[] =
 	"SELECT " SC_COLUMNS "FROM post p CROSS JOIN selfcheck s ON s.post = p.gid JOIN dept d ON d.gid = p.dept "
 	"JOIN person x ON x.gid = s.person WHERE p.dept = ?7 AND (?8 IS NULL OR p.gid = ?8) AND s.cycle = ?1 "
 	"AND s.deleted = 0 AND (?3 IS NULL OR s.status = ?3) AND (?4 = 0 OR (s.status = 'returned' AND s.rework_due < ?9)) "
+	"AND (?10 IS NULL OR x.name = ?10) "
 	"AND (?5 = 0 OR (" SC_IN_DEPT ") > (SELECT " SC_IN_DEPT " FROM selfcheck s JOIN post p ON p.gid = s.post "
 	"JOIN person x ON x.gid = s.person WHERE s.id = ?5)) ORDER BY " SC_IN_DEPT " LIMIT ?6";
 static const char sc_start_sql[] = "SELECT p.dept FROM selfcheck s JOIN post p ON p.gid = s.post WHERE s.id = ?1";
@@ -412,6 +413,8 @@ lf_status lf_selfcheck_list(struct lf_db *db, const struct lf_selfcheck_filter *
 	if (f->status)
 		sqlite3_bind_text(rows, 3, f->status, -1, SQLITE_STATIC);
 	sqlite3_bind_int(rows, 4, f->overdue);
+	if (f->person_name)
+		sqlite3_bind_text(rows, 10, f->person_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(rows, 9, today, -1, SQLITE_STATIC);
 	out->v = lf_arena_alloc(&out->arena, (size_t)(limit + 1) * sizeof *out->v);
 	while (s == LF_OK && !more && (rc = sqlite3_step(depts)) == SQLITE_ROW) {

@@ -40,6 +40,14 @@ lf_status lf_power_get(struct lf_db *db, const char *gid, struct lf_power_list *
  * departments they cover, or the unit's); refused only when none. */
 lf_status lf_power_list(struct lf_db *db, const char *dept, const char *post, int with_retired,
                         struct lf_page *pg, struct lf_power_list *out);
+/* The same for the powers of `unit` (NULL: this database's unit) — an upper
+ * level's copy of what a lower unit sent, read by whoever reads the whole
+ * unit (LF_ACT_READ); the departments a role covers are this unit's. */
+lf_status lf_power_list_unit(struct lf_db *db, const char *unit, const char *dept, const char *post, int with_retired,
+                             struct lf_page *pg, struct lf_power_list *out);
 void lf_power_list_free(struct lf_power_list *l);
+/* A power of a department by name (those in use first); LF_NOTFOUND when
+ * the department has none so named. Needs LF_ACT_READ on the department. */
+lf_status lf_power_find(struct lf_db *db, const char *dept, const char *name, char gid[LF_GID_LEN + 1]);
 
 #endif

@@ -3,6 +3,7 @@
 #include "t.h"
 #include "lianfang/audit.h"
 #include "lianfang/auth.h"
+#include "lianfang/org.h"
 #include "lianfang/perm.h"
 #include "lianfang/rec.h"
 #include "lianfang/store.h"
@@ -157,6 +158,7 @@ static const struct {
 	{ LF_ACT_SELFCHECK_SUBMIT, "P------" },
 	{ LF_ACT_REVIEW_HEAD, "-D-----" },
 	{ LF_ACT_REVIEW_LEADER, "--D----" },
+	{ LF_ACT_REVIEW_STANDIN, "----U--" },
 	{ LF_ACT_ASSESS, "---UU--" },
 	{ LF_ACT_LEVEL_SET, "---UU--" },
 	{ LF_ACT_MEASURE_EDIT, "-D--U--" },
@@ -337,6 +339,36 @@ TEST(perm_who_may_act_at_all)
 	T_OK(st == LF_DENIED && strstr(o.db->err, "审计日志"), "emptied accounts refuse everything: %s", o.db->err);
 	st = lf_auth_create_admin(o.db, "intruder", "闯入者", "x", NULL);
 	T_IS(st, LF_STATE, "and no new first administrator can be made");
+	lf_db_close(o.db);
+}
+
+/* Setup mode reads the audit chain once and then only what was added since
+ * (every check of every action asks, and the chain grows with each change).
+ * Regression for that shortcut: entries taken back by a rolled-back
+ * transaction must not hide an account entry written later at their place. */
+TEST(perm_setup_mode_reads_the_chain_once_and_soundly)
+{
+	struct lf_dept_in d = { .name = "丙科" };
+	struct org o;
+	lf_status st;
+	int i;
+
+	if (!make_org(&o, "setup.db"))
+		return;
+	act_as(&o, "whoever");
+	for (i = 0; i < 3; i++)
+		T_OK(lf_perm_check(o.db, LF_ACT_ORG_EDIT, NULL) == LF_OK, "setup mode, asked again (%d)", i);
+	T_OK(lf_tx_begin(o.db) == LF_OK, "a transaction");
+	T_OK(lf_dept_add(o.db, &d, NULL) == LF_OK, "that adds to the chain: %s", o.db->err);
+	T_OK(lf_perm_check(o.db, LF_ACT_ORG_EDIT, NULL) == LF_OK, "still setup mode inside it");
+	T_IS(lf_tx_end(o.db, LF_STATE), LF_STATE, "and is rolled back");
+	T_OK(lf_auth_create_admin(o.db, "boss", "局长", "perm-test-nobody", NULL) == LF_OK, "the first administrator");
+	lf_auth_signout(o.db);
+	T_IS(sqlite3_exec(o.db->sql, "DELETE FROM account_role; DELETE FROM account", NULL, NULL, NULL), SQLITE_OK,
+	     "the account table emptied with SQL");
+	act_as(&o, "anyone");
+	st = lf_perm_check(o.db, LF_ACT_USERS, NULL);
+	T_OK(st == LF_DENIED && strstr(o.db->err, "审计日志"), "the account in the chain is seen: %s", o.db->err);
 	lf_db_close(o.db);
 }
 
