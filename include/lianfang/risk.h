@@ -55,6 +55,11 @@ lf_status lf_risk_get(struct lf_db *db, const char *gid, struct lf_risk_list *ou
 /* The risks of a form, in order (retired ones too when asked). */
 lf_status lf_risk_list(struct lf_db *db, const char *selfcheck, int with_retired, struct lf_page *pg,
                        struct lf_risk_list *out);
+/* The risks linked to a flow-chart step (its 风险点), in `cycle` (NULL: any),
+ * in the order they were found; not retired ones. Needs LF_ACT_READ for the
+ * step's power. */
+lf_status lf_risk_list_step(struct lf_db *db, const char *step, const char *cycle, struct lf_page *pg,
+                            struct lf_risk_list *out);
 void lf_risk_list_free(struct lf_risk_list *l);
 /* The highest probability or severity given to any risk of this unit (the
  * matrix may not shrink below it). */
