@@ -655,7 +655,8 @@ static void offer_draft(struct form *m)
 	lf_draft_clear(&d);
 }
 
-lf_status lf_form_open(struct lf_ui *ui, const char *form_id, const char *gid, lf_saved_fn on_saved, void *ctx)
+static lf_status open_form(struct lf_ui *ui, const char *form_id, const char *gid, const char *const *preset,
+                           lf_saved_fn on_saved, void *ctx)
 {
 	struct lf_ui_ctx *c = lf_ui_ctx(ui);
 	const struct lf_form *f = lf_formset_get(c->forms, form_id);
@@ -669,6 +670,11 @@ lf_status lf_form_open(struct lf_ui *ui, const char *form_id, const char *gid, l
 		return lf_fail(c->db, LF_NOTFOUND, "没有“%s”这张表单。", form_id);
 	if ((st = lf_entry_open(c->db, f, gid, &e)))
 		return st;
+	for (i = 0; preset && preset[i] && preset[i + 1]; i += 2)
+		if ((st = lf_entry_preset(e, preset[i], preset[i + 1]))) {
+			lf_entry_free(e);
+			return st;
+		}
 	m = lf_alloc(sizeof *m);
 	m->e = e;
 	m->f = f;
@@ -689,4 +695,15 @@ lf_status lf_form_open(struct lf_ui *ui, const char *form_id, const char *gid, l
 	lf_ui_push(ui, &m->base);
 	offer_draft(m);
 	return LF_OK;
+}
+
+lf_status lf_form_open(struct lf_ui *ui, const char *form_id, const char *gid, lf_saved_fn on_saved, void *ctx)
+{
+	return open_form(ui, form_id, gid, NULL, on_saved, ctx);
+}
+
+lf_status lf_form_open_new(struct lf_ui *ui, const char *form_id, const char *const *preset, lf_saved_fn on_saved,
+                           void *ctx)
+{
+	return open_form(ui, form_id, NULL, preset, on_saved, ctx);
 }

@@ -18,6 +18,6 @@ void lf_picker_type(struct lf_ui *ui, int key);
 
 /* The action tables of the ready-made screens (lf_action_tables lists them). */
 extern const struct lf_action lf_form_actions[], lf_help_actions[], lf_home_actions[], lf_picker_actions[],
-	lf_records_actions[];
+	lf_records_actions[], lf_records_tree_actions[];
 
 #endif
