@@ -1,7 +1,9 @@
 /* overview: the unit, current cycle and counts for the title line and home
  * screen (see overview.h). The cycle and its phase come from the cycle model. */
 #include "lianfang/overview.h"
+#include "lianfang/auth.h"
 #include "lianfang/cycle.h"
+#include "lianfang/perm.h"
 #include "lianfang/unit.h"
 #include "lianfang/util.h"
 
@@ -67,4 +69,69 @@ lf_status lf_overview_count(struct lf_db *db, const struct lf_kind *k, long long
 		*n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? LF_OK : lf_sqlfail(db, rc, "统计记录失败");
+}
+
+lf_status lf_overview_may_read_unit(struct lf_db *db)
+{
+	return lf_perm_check(db, LF_ACT_READ, NULL);
+}
+
+/* How far the roles of account a reach for act: "全单位", "登记注册科、本人岗位",
+ * or "" when not at all. */
+static void reach_text(struct lf_db *db, const struct lf_account *a, enum lf_action act, struct lf_buf *b)
+{
+	int i, n = 0, post = 0;
+
+	for (i = 0; i < a->nroles; i++)
+		if (lf_perm_role_may(a->roles[i].role, act) == LF_REACH_UNIT) {
+			lf_buf_adds(b, "全单位");
+			return;
+		}
+	for (i = 0; i < a->nroles; i++) {
+		enum lf_reach_kind k = lf_perm_role_may(a->roles[i].role, act);
+
+		if (k == LF_REACH_DEPT && a->roles[i].dept[0])
+			lf_buf_addf(b, "%s%s", n++ ? "、" : "", lf_auth_dept_name(db, a->roles[i].dept));
+		else if (k == LF_REACH_POST && a->post[0] && !post++)
+			lf_buf_addf(b, "%s本人岗位", n++ ? "、" : "");
+	}
+}
+
+void lf_overview_user(struct lf_db *db, struct lf_buf *who, struct lf_buf *can)
+{
+	struct lf_account a;
+	struct lf_buf reach, no;
+	int i, act;
+
+	if (!db->actor[0] || lf_account_get(db, db->actor, &a) != LF_OK) {
+		lf_buf_addf(who, "用户：%s", db->actor[0] ? db->actor : "（未登录）");
+		return;
+	}
+	lf_buf_addf(who, "%s：", a.person_name ? a.person_name : a.name);
+	for (i = 0; i < a.nroles; i++) {
+		lf_buf_addf(who, "%s%s", i ? "、" : "", lf_role_label(a.roles[i].role));
+		if (a.roles[i].dept[0])
+			lf_buf_addf(who, "（%s）", lf_auth_dept_name(db, a.roles[i].dept));
+	}
+	if (!a.nroles)
+		lf_buf_adds(who, "没有角色");
+	if (!can) {
+		lf_account_clear(&a);
+		return;
+	}
+	lf_buf_init(&reach);
+	lf_buf_init(&no);
+	lf_buf_adds(can, "可以：\n");
+	for (act = 0; act < LF_ACT_COUNT; act++) {
+		lf_buf_reset(&reach);
+		reach_text(db, &a, (enum lf_action)act, &reach);
+		if (reach.len)
+			lf_buf_addf(can, "  %s —— %s\n", lf_action_label((enum lf_action)act), reach.s);
+		else
+			lf_buf_addf(&no, "%s%s", no.len ? "；" : "", lf_action_label((enum lf_action)act));
+	}
+	lf_buf_addf(can, "不可以：%s。\n", no.len ? no.s : "（无）");
+	lf_buf_free(&reach);
+	lf_buf_free(&no);
+	lf_account_clear(&a);
 }

@@ -5,6 +5,7 @@
 #define LIANFANG_OVERVIEW_H
 
 #include "lianfang/rec.h"
+#include "lianfang/util.h"
 
 struct lf_overview {
 	char unit_code[LF_CODE_MAX + 1];
@@ -21,6 +22,15 @@ void lf_overview_clear(struct lf_overview *o);
 /* Live records of kind k this unit owns, counting no further than cap + 1
  * (*n > cap: "more than cap"). */
 lf_status lf_overview_count(struct lf_db *db, const struct lf_kind *k, long long cap, long long *n);
+/* Who is signed in, for the home screen: "潘超：科员、处室负责人（纪检监察室）"
+ * into `who`; into `can` (may be NULL) what their roles may do and how far,
+ * a line each, then what they may not — perm.h's table, as `user whoami`
+ * says it. Screens cannot include perm.h (its enums share names with the
+ * engine's), so the home asks here. */
+void lf_overview_user(struct lf_db *db, struct lf_buf *who, struct lf_buf *can);
+/* LF_OK if the acting user may read the whole unit, which the lists of
+ * records need; else LF_DENIED with the refusal in db->err. */
+lf_status lf_overview_may_read_unit(struct lf_db *db);
 /* "动员部署" … "检查考核" for 1–4, "尚未开始" for 0, "本年度已结束" for 5. */
 const char *lf_phase_label(int phase);
 

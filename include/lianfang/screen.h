@@ -298,6 +298,9 @@ struct lf_records_opts {
 	const char *filter_field, *filter_value;
 	const char *title;     /* on the path line; NULL: the form's title */
 	const char *sort;      /* a required field to sort by; "": entry order; NULL: the record's name */
+	/* The fields to show, NULL-terminated; a text area's column takes the
+	 * room the others leave. NULL: the form's fields that fit. */
+	const char *const *columns;
 	/* What is under a record (a department's posts, a power's flow chart):
 	 * Enter opens it and e the record's own form. NULL: Enter edits. */
 	lf_records_open_fn open;

@@ -655,6 +655,16 @@ static void offer_draft(struct form *m)
 	lf_draft_clear(&d);
 }
 
+static int is_preset(const struct lf_form *f, int i, const char *const *preset)
+{
+	int k;
+
+	for (k = 0; preset && preset[k] && preset[k + 1]; k += 2)
+		if (!strcmp(preset[k], f->fields[i].name))
+			return 1;
+	return 0;
+}
+
 static lf_status open_form(struct lf_ui *ui, const char *form_id, const char *gid, const char *const *preset,
                            lf_saved_fn on_saved, void *ctx)
 {
@@ -685,8 +695,12 @@ static lf_status open_form(struct lf_ui *ui, const char *form_id, const char *gi
 		lf_edit_init(&m->ed[i], f->fields[i].input == LF_IN_MULTILINE);
 		lf_edit_set(&m->ed[i], lf_entry_text(e, i));
 	}
+	/* the cursor starts past what the screen chose for the user (the cycle of
+	 * a meeting, the number of a step): at the first thing to type */
 	m->focus = 0;
-	while (m->focus < f->nfields - 1 && !focusable(m, m->focus))
+	while (m->focus < f->nfields - 1 &&
+	       (!focusable(m, m->focus) || (is_preset(f, m->focus, preset) && (f->fields[m->focus].input == LF_IN_REF ||
+	                                                                       f->fields[m->focus].input == LF_IN_INT))))
 		m->focus++;
 	m->on_saved = on_saved;
 	m->ctx = ctx;

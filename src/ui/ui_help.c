@@ -207,7 +207,12 @@ void lf_help_open(struct lf_ui *ui, struct lf_screen *of)
 const struct lf_action_table lf_action_tables[] = {
 	{ "Every screen", lf_global_actions },
 	{ "Home screen", lf_home_actions },
-	{ "Lists (departments, posts, persons, cycles)", lf_records_actions },
+	{ "Lists (persons, meetings, the leading group …)", lf_records_actions },
+	{ "Lists with a level below (departments → posts → persons, powers → flow chart)", lf_records_tree_actions },
+	{ "Years and their phases", lf_cycle_actions },
+	{ "Flow chart of a power", lf_flow_actions },
+	{ "Risk points of a flow step", lf_step_risks_actions },
+	{ "Coverage", lf_coverage_actions },
 	{ "Moving in a list", lf_list_actions },
 	{ "Picking from a list", lf_picker_actions },
 	{ "Forms", lf_form_actions },

@@ -117,6 +117,33 @@ static int columns(const struct lf_form *f, const struct lf_kind *k, const char 
 	return n;
 }
 
+/* The columns named (a text area's column takes what the others leave). */
+static int columns_named(const struct lf_form *f, const struct lf_kind *k, const char *const *want,
+                         const char **names, struct lf_list_column *cols)
+{
+	int n = 0, i;
+
+	for (i = 0; want[i] && n < LF_LIST_COLS; i++) {
+		const struct lf_form_field *fd = lf_form_field(f, want[i]);
+		int d = lf_field_index(k, want[i]);
+		const char *label;
+		int w;
+
+		if (d < 0)
+			continue;
+		label = fd ? fd->label : k->fields[d].label;
+		w = (fd && fd->input == LF_IN_MULTILINE) || (k->fields[d].type == LF_F_TEXT && k->fields[d].max > 1000)
+		        ? 0 : type_width(fd, &k->fields[d]);
+		if (w && lf_utf8_width(label) > w)
+			w = lf_utf8_width(label);
+		names[n] = k->fields[d].name;
+		cols[n].label = label;
+		cols[n].width = w;
+		n++;
+	}
+	return n;
+}
+
 int lf_records_columns(const struct lf_form *f, const struct lf_kind *k, const char **names,
                        struct lf_list_column *cols, int max, int width)
 {
@@ -371,7 +398,10 @@ lf_status lf_records_open_with(struct lf_ui *ui, const char *form_id, const stru
 		sort = lf_kind_label_field(f->kind);
 	if (sort && !f->kind->fields[lf_field_index(f->kind, sort)].required)
 		sort = NULL;
-	n = columns(f, f->kind, o ? o->filter_field : NULL, names, cols, LF_LIST_COLS, COLS - 2);
+	if (o && o->columns)
+		n = columns_named(f, f->kind, o->columns, names, cols);
+	else
+		n = columns(f, f->kind, o ? o->filter_field : NULL, names, cols, LF_LIST_COLS, COLS - 2);
 	if ((st = lf_reclist_open(c->db, f->kind, sort, names, n, &rl)))
 		return st;
 	if (o && o->filter_field && (st = lf_reclist_filter(rl, o->filter_field, o->filter_value))) {

@@ -9,8 +9,8 @@ demo_db d.db
 before=$(q d.db "SELECT count(*) FROM rev")
 
 LIANFANG_USER=principal tui -- --db d.db <<'EOS'
-wait 组织机构和年度
-type 3
+wait 1 年度工作
+type 6
 wait 共 25 条
 type a
 wait 新建人员
@@ -34,9 +34,9 @@ EOS
 contains "$(q d.db "SELECT count(*) FROM rev")" "$before" "nothing was written"
 
 LIANFANG_USER=staff tui -- --db d.db <<'EOS'
-wait 组织机构和年度
-expect-has 年度：无权查看
-type 3
+wait 1 年度工作
+expect-has 您的角色不能查看年度工作
+type 6
 wait 不能查看（全单位范围）
 expect-lacks 共 25 条
 key F1
