@@ -694,6 +694,8 @@ static lf_status open_form(struct lf_ui *ui, const char *form_id, const char *gi
 	for (i = 0; i < f->nfields; i++) {
 		lf_edit_init(&m->ed[i], f->fields[i].input == LF_IN_MULTILINE);
 		lf_edit_set(&m->ed[i], lf_entry_text(e, i));
+		if (m->ed[i].multiline)
+			m->ed[i].cur = 0; /* a long text is read from its start */
 	}
 	/* the cursor starts past what the screen chose for the user (the cycle of
 	 * a meeting, the number of a step): at the first thing to type */

@@ -226,8 +226,8 @@ static void load_year(struct home *h)
 		return;
 	late = lf_cycle_overdue_phase(&h->cycle.v[0], h->today);
 	if (late)
-		add_alert(h, lf_printf("第%s阶段“%s”%s 已经结束，仍在本阶段", cn[late], lf_phase_name(late),
-		                       h->cycle.v[0].end[late]));
+		add_alert(h, lf_printf("第%s阶段“%s”已于 %s 结束，仍停在本阶段", cn[late], lf_phase_label(late),
+		                       h->cycle.v[0].end[late] + 5));
 	load_overdue(h, o->cycle);
 	lf_page_init(&pg, DEPTS_MAX);
 	if ((st = lf_progress_list(db, o->cycle, &pg, &h->depts)) == LF_OK)

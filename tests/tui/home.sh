@@ -1,0 +1,114 @@
+#!/bin/sh
+# The home screen on the demo: the year's four phases with their dates and
+# the current one marked, the overdue self-checks at the top, progress by
+# department, the menu. A phase kept past its end date and a tampered audit
+# log stand out too. What a role may not open is greyed and says why, and
+# pressing its key opens nothing.
+. "$LIANFANG_TOP/tests/tui/tui-lib"
+
+demo_db d.db
+
+tui -- --db d.db <<'EOS'
+wait 1 年度工作
+expect-row 0  廉防  肃州区市场监督管理局         2026年度 第三阶段 防范监督  用户 discipline
+expect-row-has 2 2026年度廉政风险点防范管理  当前：第三阶段
+expect-row-has 3   一 动员部署 03-01至03-31      二 查找风险 04-01至04-30
+expect-row-has 4 ▶ 三 防范监督 05-01至11-30      四 检查考核 12-01至12-31
+# the two returned forms past their rework deadline (2026-11-20 and -22; today is 11-23)
+expect-row-has 6 ！吕明辉（局领导班子 局长）退回整改超期：11-20
+expect-row-has 7 ！陈静（执法稽查大队 调查取证岗）退回整改超期：11-22
+expect-row-has 9 各处室进度       岗位 已填 审核中 通过 退回     高   中   低
+expect-row-has 10 局领导班子          4    4      0    3    1      3    1    0
+expect-row-has 13 执法稽查大队        4    4      2    1    1      3    2    0
+expect-row-has 18 合计               21   21      5   11    5      9    8    8
+expect-row-has 20 潘超：科员、处室负责人（纪检监察室）、纪检监察
+expect-row-has 21 年度工作：每个年度的四个阶段
+# the menu, one key each, grouped by phase
+expect-row 3   1 年度工作      │  一 动员部署 03-01至03-31      二 查找风险 04-01至04-30
+expect-row-has 8  5 组织机构
+expect-row-has 11  8 覆盖检查
+# overdue lines in the error colour
+expect-colour
+# moving the selection shows what the row opens
+key Down Down Down Down
+wait 组织机构：处室、处室的岗位和职责、岗位上的人员
+expect-cursor 8 1
+key F1
+wait 帮助：首页
+key PgDn
+wait 您的角色可以：
+expect-has   维护职权目录和流程图 —— 全单位
+key PgDn
+wait 不可以：以分管领导身份审核自查表
+key F10
+wait-gone 帮助：首页
+type q
+expect-exit 0
+EOS
+
+# The demo's phase 2 set by hand: now long past its end (04-30).
+LIANFANG_USER=discipline lf --db d.db cycle phase 2026 2
+is_rc 0 "phase 2 set by hand"
+tui -- --db d.db <<'EOS'
+wait 1 年度工作
+expect-row-has 6 ！第二阶段“查找风险”已于 04-30 结束，仍停在本阶段
+expect-row-has 7 ！吕明辉
+expect-row-has 2 当前：第二阶段
+type q
+expect-exit 0
+EOS
+LIANFANG_USER=discipline lf --db d.db cycle phase 2026 auto
+is_rc 0 "back to following the dates"
+
+# An audit entry changed behind the program's back: a warning at the top,
+# found once when the home opens.
+cp d.db tampered.db
+sqlite3 tampered.db "UPDATE audit SET actor = 'someone' WHERE seq = 3 AND unit = '620902'"
+tui -- --db tampered.db <<'EOS'
+wait 1 年度工作
+expect-row-has 6 ！审计记录校验不通过
+expect-row-has 7 ！吕明辉
+key F1
+wait 帮助：首页
+key PgDn
+wait 审计记录：
+expect-has lianfang audit verify
+key F10
+type q
+expect-exit 0
+EOS
+
+# A department head: the model refuses the whole unit's lists and the year to
+# this role, so those rows are greyed, say why, and open nothing.
+LIANFANG_USER=head tui -- --db d.db <<'EOS'
+wait 1 年度工作
+expect-row-has 2 您的角色不能查看年度工作。
+expect-row-has 20 蔡涛：科员、处室负责人（登记注册科）
+expect-row-has 21 年度工作：不能打开。
+type 5
+wait 不能查看（全单位范围）
+expect-row-has 1 首页 ───
+expect-row-has 21 组织机构：不能打开。
+key F1
+wait 帮助：首页
+expect-has 1 年度工作：每个年度的四个阶段、起止日期和当前阶段；新建年度（您不能打开）
+key PgDn
+wait 5 组织机构：处室、处室的岗位和职责、岗位上的人员（您不能打开）
+expect-has   以处室负责人身份审核自查表 —— 登记注册科
+key F10
+type q
+expect-exit 0
+EOS
+
+# A clerk: the same, and their roles.
+LIANFANG_USER=staff tui -- --db d.db <<'EOS'
+wait 1 年度工作
+expect-row-has 20 ：科员
+type 7
+wait 不能查看（全单位范围）
+expect-lacks 职权目录 ›
+type q
+expect-exit 0
+EOS
+
+done_testing
