@@ -5,7 +5,9 @@
 #include "t.h"
 #include "fixture.h"
 #include "lianfang/cycle.h"
+#include "lianfang/demo.h"
 #include "lianfang/entry.h"
+#include "lianfang/overview.h"
 #include "lianfang/flow.h"
 #include "lianfang/plan.h"
 #include "lianfang/power.h"
@@ -13,6 +15,7 @@
 #include "lianfang/util.h"
 
 #include <string.h>
+#include <unistd.h>
 
 static int field(const struct lf_form *f, const char *name)
 {
@@ -190,4 +193,42 @@ TEST(cycle_lookup_that_fails_leaves_nothing)
 	T_STATUS(lf_cycle_get(f.db, f.dept, &l), LF_NOTFOUND, "a gid that is no cycle");
 	T_OK(l.n == 0 && l.v == NULL && l.arena.head == NULL, "nothing allocated");
 	fx_close(&f);
+}
+
+/* What the home shows about the signed-in user, from perm.h's table. */
+TEST(overview_user_roles_and_reach)
+{
+	struct lf_db *db = NULL;
+	struct lf_buf who, can;
+	char err[256];
+
+	unlink(t_path("pf-who.db"));
+	if (!T_OK(lf_db_create(t_path("pf-who.db"), "620902", "肃州区市场监督管理局", "620900", "tester", &db, err,
+	                       sizeof err) == LF_OK, "create: %s", err) ||
+	    !T_OK(lf_demo_fill(db, 1) == LF_OK, "demo: %s", db->err))
+		return;
+	lf_buf_init(&who);
+	lf_buf_init(&can);
+	snprintf(db->actor, sizeof db->actor, "head");
+	lf_overview_user(db, &who, &can);
+	T_EQ_STR(who.s, "蔡涛：科员、处室负责人（登记注册科）", "the head's name and roles");
+	T_OK(strstr(can.s, "以处室负责人身份审核自查表 —— 登记注册科\n") != NULL, "reviews their department: %s", can.s);
+	T_OK(strstr(can.s, "提交自查表 —— 本人岗位\n") != NULL, "submits their own form");
+	T_OK(strstr(can.s, "不可以：") && strstr(strstr(can.s, "不可以："), "管理用户"), "may not manage users");
+	T_STATUS(lf_overview_may_read_unit(db), LF_DENIED, "the whole unit's lists are refused");
+	T_OK(strstr(db->err, "全单位") != NULL, "saying why: %s", db->err);
+	lf_buf_reset(&who);
+	lf_buf_reset(&can);
+	snprintf(db->actor, sizeof db->actor, "discipline");
+	lf_overview_user(db, &who, NULL);
+	T_EQ_STR(who.s, "潘超：科员、处室负责人（纪检监察室）、纪检监察", "the discipline officer");
+	T_EQ_INT(can.len, 0, "nothing asked, nothing written");
+	T_STATUS(lf_overview_may_read_unit(db), LF_OK, "reads the whole unit");
+	lf_buf_reset(&who);
+	snprintf(db->actor, sizeof db->actor, "%s", "");
+	lf_overview_user(db, &who, &can);
+	T_EQ_STR(who.s, "用户：（未登录）", "nobody signed in");
+	lf_buf_free(&who);
+	lf_buf_free(&can);
+	lf_db_close(db);
 }
