@@ -19,6 +19,7 @@
 #define MENU_W 18      /* the menu column */
 #define DEPTS_MAX 200  /* departments read for the table: one page */
 #define ALERTS_MAX 20  /* overdue self-checks read for the top */
+#define ALERT_ROWS 4   /* rows they may take: the progress table keeps the rest */
 
 /* ------------------------------------------------------------------ the menu */
 
@@ -204,8 +205,8 @@ static void load_overdue(struct home *h, const char *cycle)
 		/* the year only when it is not this year's */
 		if (!strncmp(due, h->today, 5) && strlen(due) == 10)
 			due += 5;
-		add_alert(h, lf_printf("%s（%s %s）退回整改超期：%s", s->person_name ? s->person_name : "",
-		                       s->dept_name ? s->dept_name : "", s->post_name ? s->post_name : "", due));
+		add_alert(h, lf_printf("退回整改超期 %s：%s（%s %s）", due, s->person_name ? s->person_name : "",
+		                       s->dept_name ? s->dept_name : "", s->post_name ? s->post_name : ""));
 	}
 	h->more_overdue = pg.next[0] != 0;
 	lf_selfcheck_list_free(&l);
@@ -315,7 +316,7 @@ static int draw_phases(struct home *h, WINDOW *w, int y, int x, int width)
 	static const char *const cn[] = { "", "一", "二", "三", "四" };
 	const struct lf_cycle *c = &h->cycle.v[0];
 	int cur = lf_cycle_phase(c, h->today), late = lf_cycle_overdue_phase(c, h->today), p;
-	int half = width / 2;
+	int half = width / 2 > 32 ? 32 : width / 2;
 	char cell[120];
 
 	for (p = 1; p <= LF_PHASES; p++) {
@@ -345,7 +346,7 @@ static void num(WINDOW *w, int y, int x, int width, int n, attr_t a)
 }
 
 /* Columns of the progress table: x offsets from the table's left, widths. */
-enum { PT_DEPT = 16, PT_N = 8 };
+enum { PT_DEPT = 16, PT_N = 8, PT_WIDTH = PT_DEPT + 1 + 5 + 5 + 7 + 5 + 5 + 3 * 5 }; /* the columns below */
 static const struct {
 	const char *label;
 	int width;
@@ -363,8 +364,6 @@ static void progress_row(struct home *h, WINDOW *w, int y, int x, const struct l
 	for (c = 0; c < PT_N; c++) {
 		attr_t ca = c == 4 && p->overdue ? lf_ui_attr(LF_R_ERROR) : a;
 
-		if (c == 5)
-			cx += 2;
 		num(w, y, cx, pcols[c].width, v[c], ca);
 		cx += pcols[c].width + 1;
 	}
@@ -383,8 +382,6 @@ static int draw_progress(struct home *h, WINDOW *w, int y, int x, int rows)
 		const char *label = pcols[c].label ? pcols[c].label : h->level[3 - (c - 5)];
 		int lw = lf_utf8_width(label);
 
-		if (c == 5)
-			cx += 2;
 		lf_ui_print(w, y, cx + pcols[c].width - lw, lw, label, lf_ui_attr(LF_R_HEADER));
 		cx += pcols[c].width + 1;
 	}
@@ -397,12 +394,15 @@ static int draw_progress(struct home *h, WINDOW *w, int y, int x, int rows)
 		h->ptop = h->depts.n - room;
 	if (h->ptop < 0)
 		h->ptop = 0;
-	for (i = h->ptop; i < h->depts.n && y < rows - 1 && i < h->ptop + room; i++)
-		progress_row(h, w, y++, x, &h->depts.v[i], A_NORMAL);
-	if (h->ptop + room < h->depts.n || h->depts_more)
-		lf_ui_print(w, y - 1, x + 57, 2, "↓", lf_ui_attr(LF_R_DIM));
-	if (h->ptop > 0)
-		lf_ui_print(w, y - room < 0 ? 0 : y - (i - h->ptop), x + 57, 2, "↑", lf_ui_attr(LF_R_DIM));
+	for (i = h->ptop; i < h->depts.n && y < rows - 1 && i < h->ptop + room; i++) {
+		progress_row(h, w, y, x, &h->depts.v[i], A_NORMAL);
+		/* more above or below: PgUp / PgDn */
+		if (i == h->ptop && h->ptop > 0)
+			lf_ui_print(w, y, x + PT_WIDTH, 2, "↑", lf_ui_attr(LF_R_DIM));
+		else if (i + 1 == h->ptop + room && (i + 1 < h->depts.n || h->depts_more))
+			lf_ui_print(w, y, x + PT_WIDTH, 2, "↓", lf_ui_attr(LF_R_DIM));
+		y++;
+	}
 	progress_row(h, w, y++, x, &h->total, A_BOLD);
 	return y;
 }
@@ -444,11 +444,10 @@ static void home_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 		snprintf(line, sizeof line, "！审计记录校验不通过（%ld 处）：%s", h->audit_problems, h->audit);
 		lf_ui_print(w, y++, x, width, line, lf_ui_attr(LF_R_ERROR));
 	}
-	for (i = 0; i < h->nalerts && y < bottom - 4; i++) {
-		int last = i + 1 < h->nalerts && y + 1 >= bottom - 4;
-
-		if (last) {
-			snprintf(line, sizeof line, "！还有 %d 项超期%s", h->nalerts - i, h->more_overdue ? "以上" : "");
+	for (i = 0; i < h->nalerts; i++) {
+		/* the last row left says how many more there are */
+		if (i + (h->audit ? 1 : 0) == ALERT_ROWS - 1 && (i + 1 < h->nalerts || h->more_overdue)) {
+			snprintf(line, sizeof line, "！还有 %d 项%s", h->nalerts - i, h->more_overdue ? "以上" : "");
 			lf_ui_print(w, y++, x, width, line, lf_ui_attr(LF_R_ERROR));
 			break;
 		}

@@ -15,12 +15,12 @@ expect-row-has 2 2026年度廉政风险点防范管理  当前：第三阶段
 expect-row-has 3   一 动员部署 03-01至03-31      二 查找风险 04-01至04-30
 expect-row-has 4 ▶ 三 防范监督 05-01至11-30      四 检查考核 12-01至12-31
 # the two returned forms past their rework deadline (2026-11-20 and -22; today is 11-23)
-expect-row-has 6 ！吕明辉（局领导班子 局长）退回整改超期：11-20
-expect-row-has 7 ！陈静（执法稽查大队 调查取证岗）退回整改超期：11-22
-expect-row-has 9 各处室进度       岗位 已填 审核中 通过 退回     高   中   低
-expect-row-has 10 局领导班子          4    4      0    3    1      3    1    0
-expect-row-has 13 执法稽查大队        4    4      2    1    1      3    2    0
-expect-row-has 18 合计               21   21      5   11    5      9    8    8
+expect-row-has 6 ！退回整改超期 11-20：吕明辉（局领导班子 局长）
+expect-row-has 7 ！退回整改超期 11-22：陈静（执法稽查大队 调查取证岗）
+expect-row-has 9 各处室进度       岗位 已填 审核中 通过 退回   高   中   低
+expect-row-has 10 局领导班子          4    4      0    3    1    3    1    0
+expect-row-has 13 执法稽查大队        4    4      2    1    1    3    2    0
+expect-row-has 18 合计               21   21      5   11    5    9    8    8
 expect-row-has 20 潘超：科员、处室负责人（纪检监察室）、纪检监察
 expect-row-has 21 年度工作：每个年度的四个阶段
 # the menu, one key each, grouped by phase
@@ -52,7 +52,7 @@ is_rc 0 "phase 2 set by hand"
 tui -- --db d.db <<'EOS'
 wait 1 年度工作
 expect-row-has 6 ！第二阶段“查找风险”已于 04-30 结束，仍停在本阶段
-expect-row-has 7 ！吕明辉
+expect-row-has 7 ！退回整改超期 11-20：吕明辉
 expect-row-has 2 当前：第二阶段
 type q
 expect-exit 0
@@ -67,13 +67,35 @@ sqlite3 tampered.db "UPDATE audit SET actor = 'someone' WHERE seq = 3 AND unit =
 tui -- --db tampered.db <<'EOS'
 wait 1 年度工作
 expect-row-has 6 ！审计记录校验不通过
-expect-row-has 7 ！吕明辉
+expect-row-has 7 ！退回整改超期 11-20：吕明辉
 key F1
 wait 帮助：首页
 key PgDn
 wait 审计记录：
 expect-has lianfang audit verify
 key F10
+type q
+expect-exit 0
+EOS
+
+# Every form returned and overdue: four rows of alerts at most, the last one
+# counting the rest; the table keeps its room and pages with PgDn.
+cp d.db late.db
+sqlite3 late.db "UPDATE selfcheck SET status = 'returned', rework_due = '2026-11-01'"
+tui -- --db late.db <<'EOS'
+wait 1 年度工作
+expect-row-has 6 ！退回整改超期 11-01：吕明辉（局领导班子 局长）
+expect-row-has 8 ！退回整改超期 11-01：彭子涵
+expect-row-has 9 ！还有 17 项以上
+expect-row-has 11 各处室进度
+expect-row-has 12 局领导班子
+expect-row-has 18 人事科              2    2      0    0    2    1    0    1 ↓
+expect-row-has 19 合计               21   21      0    0   21    9    8    8
+key PgDn
+wait 纪检监察室          1    1      0    0    1    0    0    1
+expect-row-has 12 办公室              3    3      0    0    3    0    2    2 ↑
+key PgUp
+wait 局领导班子
 type q
 expect-exit 0
 EOS
