@@ -6,6 +6,7 @@
 #include "ui_priv.h"
 
 #include <string.h>
+#include <wchar.h>
 
 enum { H_UP = 1, H_DOWN, H_PGUP, H_PGDN, H_TOP, H_BOTTOM };
 
@@ -90,7 +91,13 @@ static void wrap_lines(struct help *h, int width)
 			int cw = k < n ? lf_wc_width(w[k]) : 0;
 
 			if (k == n || col + cw > room) {
-				char *part = lf_wcs_to_utf8(w + start, k - start);
+				char *part;
+
+				/* a line does not start with closing punctuation (避头):
+				 * the character before it goes down with it */
+				while (k < n && k - start > 1 && wcschr(L"，。、；：？！）》」』”’", w[k]))
+					k--, cw = lf_wc_width(w[k]);
+				part = lf_wcs_to_utf8(w + start, k - start);
 
 				if (h->lines == h->cap) {
 					h->cap = h->cap * 2 + 64;

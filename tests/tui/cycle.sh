@@ -197,11 +197,20 @@ type q
 expect-exit 0
 EOS
 
-# The current phase by hand, and back to the dates.
+# The current phase by hand, and back to the dates. (First the help page:
+# a wrapped line never starts with closing punctuation — 避头.)
 tui -- --db d.db <<'EOS'
 wait 1 年度工作
 type 1
 wait 2026年度的四个阶段
+key F1
+wait 帮助：年度工作
+expect-row 4  廉政风险点防范管理以年度为周期，分四个阶段：制定方案、动员部署（3月）；界定职
+expect-row 5  责、查找风险（4月）；健全机制、防范监督（5月至11月）；检查考核、修正完善（12
+expect-row 6  月）。新建年度时按这个惯例填好日期，可以修改。
+expect-row 10  m）。
+key F10
+wait-gone 帮助：年度工作
 type p
 wait 当前阶段：  1 按日期  2 第一阶段
 type 5
