@@ -239,6 +239,8 @@ static void cycles_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 		c->top = c->sel;
 	if (c->sel >= c->top + shown)
 		c->top = c->sel - shown + 1;
+	if (c->top < 0)
+		c->top = 0; /* no year yet: nothing selected */
 	for (i = c->top; i < c->list.n && i < c->top + shown; i++) {
 		const struct lf_cycle *cy = &c->list.v[i];
 		attr_t a = i == c->sel ? lf_ui_attr(LF_R_SELECT) : A_NORMAL;

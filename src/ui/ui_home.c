@@ -394,6 +394,8 @@ static int draw_progress(struct home *h, WINDOW *w, int y, int x, int rows)
 		h->ptop = h->depts.n - room;
 	if (h->ptop < 0)
 		h->ptop = 0;
+	if (!h->depts.n)
+		lf_ui_print(w, y++, x, PT_WIDTH, "还没有处室：按 5 打开“组织机构”添加。", lf_ui_attr(LF_R_DIM));
 	for (i = h->ptop; i < h->depts.n && y < rows - 1 && i < h->ptop + room; i++) {
 		progress_row(h, w, y, x, &h->depts.v[i], A_NORMAL);
 		/* more above or below: PgUp / PgDn */

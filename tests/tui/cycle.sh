@@ -227,4 +227,32 @@ type q
 expect-exit 0
 EOS
 
+# A new database, no year yet (and no account: setup mode): the home and the
+# year screen say what to do, and the first year is made from there.
+lf init --unit-code 620902 --unit-name 肃州区市场监督管理局 --parent-code 620900 new.db
+is_rc 0 "a new database"
+tui -- --db new.db <<'EOS'
+wait 1 年度工作
+expect-row-has 2 还没有年度工作。按 1 打开“年度工作”，新建一个年度。
+type 2
+wait 还没有年度：先按 1 打开“年度工作”，新建一个年度。
+type 1
+wait 还没有年度。按 F5 或 a 新建一个年度，比如今年。
+expect-row 23 F1 ^G帮助 F5 a新建年度 F10 ^X返回
+type a
+wait 新建年度（年份）：2026
+key Enter
+wait 新建年度工作
+key F2
+wait 2026年度的四个阶段
+key F10
+wait 1 年度工作
+expect-row-has 2 2026年度廉政风险点防范管理  当前：第三阶段
+expect-row-has 6 各处室进度
+expect-row-has 7 还没有处室：按 5 打开“组织机构”添加。
+expect-row-has 8 合计                0    0
+type q
+expect-exit 0
+EOS
+
 done_testing
