@@ -204,7 +204,7 @@ static void search(struct records *r, const char *q, int dir)
 	if (r->list.err)
 		lf_ui_msg(ui, LF_MSG_ERROR, "%s", lf_errmsg(lf_ui_ctx(ui)->db, r->list.err));
 	else if (!found)
-		lf_ui_msg(ui, LF_MSG_INFO, "没有找到“%s”。", q);
+		lf_ui_msg(ui, LF_MSG_INFO, "没有找到“%s”。", r->list.query); /* q may be the old query, now freed */
 	else if (found == 2)
 		lf_ui_msg(ui, LF_MSG_INFO, "已从%s找起。", dir > 0 ? "头" : "末尾");
 }

@@ -143,7 +143,15 @@ type a
 wait 新建领导小组成员
 key C-t
 wait 选择姓名
+# not found, and again (the picker read the freed query once)
 type /
+type 无此人
+key Enter
+wait 没有找到“无此人”
+type n
+wait 没有找到“无此人”
+type /
+key C-u
 type 吕明辉
 key Enter
 wait-cursor 6 0

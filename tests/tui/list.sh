@@ -54,6 +54,11 @@ key C-u
 type 没有这个人
 key Enter
 wait 没有找到“没有这个人”
+# searching again for what is not there (this read the freed query once)
+type n
+wait 没有找到“没有这个人”
+type N
+wait 没有找到“没有这个人”
 key Home
 type /
 key C-u
