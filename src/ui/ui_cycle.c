@@ -503,8 +503,9 @@ void lf_plan_open(struct lf_ui *ui, const char *cycle)
 void lf_group_open(struct lf_ui *ui, const char *cycle)
 {
 	char *title = lf_printf("%d年度领导小组", year_of(ui, cycle));
+	static const char *const cols[] = { "person", "role", "seq", "duty", NULL };
 	struct lf_records_opts o = { .filter_field = "cycle", .filter_value = cycle, .title = title, .sort = "",
-		                         .about = "a 添加成员，姓名按 F4 从人员中选" };
+		                         .columns = cols, .about = "a 添加成员，姓名按 F4 从人员中选" };
 
 	lf_ui_failed(ui, lf_records_open_with(ui, "group_member", &o));
 	lf_free(title);
@@ -513,8 +514,9 @@ void lf_group_open(struct lf_ui *ui, const char *cycle)
 void lf_meetings_open(struct lf_ui *ui, const char *cycle)
 {
 	char *title = lf_printf("%d年度会议和学习", year_of(ui, cycle));
+	static const char *const cols[] = { "held", "kind", "count", "place", "title", NULL };
 	struct lf_records_opts o = { .filter_field = "cycle", .filter_value = cycle, .title = title, .sort = "held",
-		                         .about = "按日期排列" };
+		                         .columns = cols, .about = "按日期排列" };
 
 	lf_ui_failed(ui, lf_records_open_with(ui, "meeting", &o));
 	lf_free(title);

@@ -141,6 +141,10 @@ static int columns_named(const struct lf_form *f, const struct lf_kind *k, const
 		cols[n].width = w;
 		n++;
 	}
+	for (i = 0; i < n && cols[i].width; i++)
+		;
+	if (i == n && n)
+		cols[n - 1].width = 0; /* none takes the rest: the last one does */
 	return n;
 }
 
