@@ -19,9 +19,11 @@ CC         ?= cc
 ICONV_LIBS ?= $(if $(filter Darwin FreeBSD OpenBSD NetBSD,$(shell uname -s)),-liconv,)
 
 VERSION := 0.1.0
-PKGS    := ncursesw sqlite3 libsodium xlsxwriter
+# zlib: libxlsxwriter's pkg-config file links -lz, but Debian's
+# libxlsxwriter-dev does not pull in zlib1g-dev.
+PKGS    := ncursesw sqlite3 libsodium xlsxwriter zlib
 # Debian package for each pkg-config module above, in the same order.
-DEB_PKGS := libncurses-dev libsqlite3-dev libsodium-dev libxlsxwriter-dev
+DEB_PKGS := libncurses-dev libsqlite3-dev libsodium-dev libxlsxwriter-dev zlib1g-dev
 # What the tests need besides the build: a terminal emulator library and tmux
 # for screen tests, luit and locales for the GBK terminal, unzip and xmllint
 # to open the .xlsx files we write.

@@ -32,7 +32,7 @@ lf_status lf_audit_append(struct lf_db *db, const char *action, const char *kind
 {
 	static const char last_sql[] = "SELECT seq, hash FROM audit WHERE unit = ?1 ORDER BY seq DESC LIMIT 1";
 	static const char insert_sql[] =
-		"INSERT INTO audit(unit, seq, at, actor, action, kind, gid, before, after, prev, hash) "
+		"INSERT INTO audit(" LF_AUDIT_COLUMNS ") "
 		"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 	struct lf_audit_entry e;
 	sqlite3_stmt *st;
@@ -121,9 +121,7 @@ lf_status lf_audit_hash_at(struct lf_db *db, const char *unit, long long seq, ch
 
 static const char *col(sqlite3_stmt *st, int i);
 
-/* Fill e from a row of unit, seq, at, actor, action, kind, gid, before, after,
- * prev, hash; the strings are borrowed from the statement. */
-static void entry_of_row(sqlite3_stmt *st, struct lf_audit_entry *e)
+void lf_audit_entry_of_row(sqlite3_stmt *st, struct lf_audit_entry *e)
 {
 	memset(e, 0, sizeof *e);
 	snprintf(e->unit, sizeof e->unit, "%s", col(st, 0));
@@ -142,7 +140,7 @@ static void entry_of_row(sqlite3_stmt *st, struct lf_audit_entry *e)
 lf_status lf_audit_each(struct lf_db *db, const char *unit, long long after,
                         int (*fn)(void *ctx, const struct lf_audit_entry *e), void *ctx)
 {
-	static const char sql[] = "SELECT unit, seq, at, actor, action, kind, gid, before, after, prev, hash "
+	static const char sql[] = "SELECT " LF_AUDIT_COLUMNS " "
 	                          "FROM audit WHERE unit = ?1 AND seq > ?2 ORDER BY seq";
 	sqlite3_stmt *st;
 	lf_status s = lf_prepare(db, sql, &st);
@@ -155,7 +153,7 @@ lf_status lf_audit_each(struct lf_db *db, const char *unit, long long after,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lf_audit_entry e;
 
-		entry_of_row(st, &e);
+		lf_audit_entry_of_row(st, &e);
 		if (fn(ctx, &e))
 			break;
 	}
@@ -166,7 +164,7 @@ lf_status lf_audit_each(struct lf_db *db, const char *unit, long long after,
 lf_status lf_audit_add(struct lf_db *db, const struct lf_audit_entry *e)
 {
 	static const char insert_sql[] =
-		"INSERT INTO audit(unit, seq, at, actor, action, kind, gid, before, after, prev, hash) "
+		"INSERT INTO audit(" LF_AUDIT_COLUMNS ") "
 		"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 	char want[65], last_hash[65], held[65];
 	long long last;
@@ -219,7 +217,7 @@ static const char *col(sqlite3_stmt *st, int i)
 
 static long verify_chains(struct lf_db *db, void (*report)(void *ctx, const char *msg), void *ctx)
 {
-	static const char sql[] = "SELECT unit, seq, at, actor, action, kind, gid, before, after, prev, hash "
+	static const char sql[] = "SELECT " LF_AUDIT_COLUMNS " "
 	                          "FROM audit ORDER BY unit, seq";
 	char unit[LF_CODE_MAX + 1] = "", prev[65] = "", msg[512];
 	long long expect = 0;
@@ -235,18 +233,7 @@ static long verify_chains(struct lf_db *db, void (*report)(void *ctx, const char
 		struct lf_audit_entry e;
 		char want[65];
 
-		memset(&e, 0, sizeof e);
-		snprintf(e.unit, sizeof e.unit, "%s", col(st, 0));
-		e.seq = sqlite3_column_int64(st, 1);
-		snprintf(e.at, sizeof e.at, "%s", col(st, 2));
-		e.actor = (char *)col(st, 3);
-		e.action = (char *)col(st, 4);
-		e.kind = (char *)col(st, 5);
-		e.gid = (char *)col(st, 6);
-		e.before = (char *)col(st, 7);
-		e.after = (char *)col(st, 8);
-		snprintf(e.prev, sizeof e.prev, "%s", col(st, 9));
-		snprintf(e.hash, sizeof e.hash, "%s", col(st, 10));
+		lf_audit_entry_of_row(st, &e);
 		if (strcmp(unit, e.unit)) {
 			snprintf(unit, sizeof unit, "%s", e.unit);
 			snprintf(prev, sizeof prev, "%s", LF_AUDIT_GENESIS);
@@ -408,7 +395,7 @@ lf_status lf_audit_head(struct lf_db *db, long long *seq, char hash[65])
 lf_status lf_audit_list(struct lf_db *db, const char *gid, const char *actor,
                         int (*fn)(void *ctx, const struct lf_audit_entry *e), void *ctx)
 {
-	static const char sql[] = "SELECT unit, seq, at, actor, action, kind, gid, before, after, prev, hash "
+	static const char sql[] = "SELECT " LF_AUDIT_COLUMNS " "
 	                          "FROM audit WHERE unit = ?1 AND (?2 IS NULL OR gid = ?2) "
 	                          "AND (?3 IS NULL OR actor = ?3) ORDER BY seq";
 	sqlite3_stmt *st;
@@ -425,18 +412,7 @@ lf_status lf_audit_list(struct lf_db *db, const char *gid, const char *actor,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct lf_audit_entry e;
 
-		memset(&e, 0, sizeof e);
-		snprintf(e.unit, sizeof e.unit, "%s", col(st, 0));
-		e.seq = sqlite3_column_int64(st, 1);
-		snprintf(e.at, sizeof e.at, "%s", col(st, 2));
-		e.actor = (char *)col(st, 3);
-		e.action = (char *)col(st, 4);
-		e.kind = (char *)col(st, 5);
-		e.gid = (char *)col(st, 6);
-		e.before = (char *)col(st, 7);
-		e.after = (char *)col(st, 8);
-		snprintf(e.prev, sizeof e.prev, "%s", col(st, 9));
-		snprintf(e.hash, sizeof e.hash, "%s", col(st, 10));
+		lf_audit_entry_of_row(st, &e);
 		if (fn(ctx, &e))
 			break;
 	}

@@ -1206,18 +1206,7 @@ static int audit_row_fn(void *ctx, long long row, sqlite3_stmt *st)
 	struct audit_walk *w = ctx;
 	struct lf_audit_entry e;
 
-	memset(&e, 0, sizeof e);
-	snprintf(e.unit, sizeof e.unit, "%s", text(st, 0));
-	e.seq = sqlite3_column_int64(st, 1);
-	snprintf(e.at, sizeof e.at, "%s", text(st, 2));
-	e.actor = (char *)text(st, 3);
-	e.action = (char *)text(st, 4);
-	e.kind = (char *)text(st, 5);
-	e.gid = (char *)text(st, 6);
-	e.before = (char *)text(st, 7);
-	e.after = (char *)text(st, 8);
-	snprintf(e.prev, sizeof e.prev, "%s", text(st, 9));
-	snprintf(e.hash, sizeof e.hash, "%s", text(st, 10));
+	lf_audit_entry_of_row(st, &e);
 	return w->fn(w->ctx, row, &e);
 }
 

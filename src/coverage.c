@@ -16,14 +16,15 @@
 
 #define POWERS_FROM \
 	"FROM power w JOIN dept d ON d.gid = w.dept LEFT JOIN post p ON p.gid = w.post " \
-	"WHERE w.owner = ?1 AND w.deleted = 0 AND w.retired = 0 AND (?3 IS NULL OR w.dept = ?3) "
+	"WHERE w.owner = ?1 AND w.deleted = 0 AND w.retired = 0 AND (?3 IS NULL OR w.dept = ?3) " \
+	"AND " LF_REACH_SQL("w.dept", "w.post") " "
 #define STEPS_FROM \
 	"FROM flow_step f JOIN power w ON w.gid = f.power JOIN dept d ON d.gid = w.dept " \
 	"WHERE w.owner = ?1 AND f.deleted = 0 AND f.risky = 1 AND w.deleted = 0 AND w.retired = 0 " \
-	"AND (?3 IS NULL OR w.dept = ?3) "
+	"AND (?3 IS NULL OR w.dept = ?3) AND " LF_REACH_SQL("w.dept", "w.post") " "
 #define POSTS_FROM \
 	"FROM post p JOIN dept d ON d.gid = p.dept WHERE p.owner = ?1 AND p.deleted = 0 AND p.retired = 0 " \
-	"AND (?3 IS NULL OR p.dept = ?3) "
+	"AND (?3 IS NULL OR p.dept = ?3) AND " LF_REACH_SQL("p.dept", "p.gid") " "
 
 static const char counts_sql[] =
 	"SELECT (SELECT count(*) " POWERS_FROM "), (SELECT count(*) " POWERS_FROM "AND " POWER_GAP "), "
@@ -47,22 +48,21 @@ static const char *const list_sql[] = {
 	"WHERE p.id = ?4)) ORDER BY " POST_ORDER " LIMIT ?5",
 };
 
-static lf_status scope_check(struct lf_db *db, const char *dept)
-{
-	struct lf_scope scope = { .dept = dept, .post = NULL };
-
-	return lf_perm_check(db, LF_ACT_READ, dept ? &scope : NULL);
-}
 
 lf_status lf_coverage_get(struct lf_db *db, const char *cycle, const char *dept, struct lf_coverage *c)
 {
+	struct lf_perm_reach reach;
 	sqlite3_stmt *st;
 	lf_status s;
 	int rc;
 
 	memset(c, 0, sizeof *c);
-	if ((s = scope_check(db, dept)) || (s = lf_prepare(db, counts_sql, &st)))
+	if ((s = lf_perm_reach_in(db, LF_ACT_READ, dept, &reach)) || (s = lf_prepare(db, counts_sql, &st))) {
+		lf_perm_reach_clear(&reach);
 		return s;
+	}
+	lf_perm_reach_bind(st, &reach);
+	lf_perm_reach_clear(&reach);
 	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, cycle, -1, SQLITE_STATIC);
 	if (dept)
@@ -95,6 +95,7 @@ static void gap_row(struct lf_gap_list *out, sqlite3_stmt *st)
 lf_status lf_coverage_list(struct lf_db *db, enum lf_gap gap, const char *cycle, const char *dept,
                            struct lf_page *pg, struct lf_gap_list *out)
 {
+	struct lf_perm_reach reach;
 	sqlite3_stmt *st;
 	long long after;
 	int limit = lf_page_limit(pg);
@@ -104,9 +105,13 @@ lf_status lf_coverage_list(struct lf_db *db, enum lf_gap gap, const char *cycle,
 	pg->next[0] = 0;
 	if ((unsigned)gap >= LF_COUNT(list_sql))
 		return lf_fail(db, LF_INTERNAL, "程序错误：未知的覆盖检查。");
-	if ((s = scope_check(db, dept)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
-	    (s = lf_prepare(db, list_sql[gap], &st)))
+	if ((s = lf_perm_reach_in(db, LF_ACT_READ, dept, &reach)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
+	    (s = lf_prepare(db, list_sql[gap], &st))) {
+		lf_perm_reach_clear(&reach);
 		return s;
+	}
+	lf_perm_reach_bind(st, &reach);
+	lf_perm_reach_clear(&reach);
 	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, cycle, -1, SQLITE_STATIC);
 	if (dept)

@@ -235,7 +235,7 @@ static lf_status one(struct lf_db *db, const char *sql, const char *text, int nu
 
 	memset(out, 0, sizeof *out);
 	lf_page_init(&pg, 1);
-	if ((s = lf_perm_check(db, LF_ACT_READ, NULL)) || (s = lf_prepare(db, sql, &st)))
+	if ((s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL)) || (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
 	if (text)
@@ -298,7 +298,7 @@ lf_status lf_cycle_list(struct lf_db *db, struct lf_page *pg, struct lf_cycle_li
 
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
-	if ((s = lf_perm_check(db, LF_ACT_READ, NULL)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
+	if ((s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
 	    (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);

@@ -8,26 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static void json_string(struct lf_buf *b, const char *s)
-{
-	lf_buf_addc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\') {
-			lf_buf_addc(b, '\\');
-			lf_buf_addc(b, (char)c);
-		} else if (c == '\n') {
-			lf_buf_adds(b, "\\n");
-		} else if (c < 0x20 || c == 0x7f) {
-			lf_buf_addf(b, "\\u%04x", c);
-		} else {
-			lf_buf_addc(b, (char)c);
-		}
-	}
-	lf_buf_addc(b, '"');
-}
-
 static char *to_json(int n, const char *const *names, const char *const *values)
 {
 	struct lf_buf b;
@@ -38,9 +18,9 @@ static char *to_json(int n, const char *const *names, const char *const *values)
 	for (i = 0; i < n; i++) {
 		if (i)
 			lf_buf_addc(&b, ',');
-		json_string(&b, names[i]);
+		lf_json_string(&b, names[i]);
 		lf_buf_addc(&b, ':');
-		json_string(&b, values[i] ? values[i] : "");
+		lf_json_string(&b, values[i] ? values[i] : "");
 	}
 	lf_buf_addc(&b, '}');
 	return lf_buf_steal(&b);
@@ -175,11 +155,11 @@ char *lf_draft_rescue(struct lf_db *db, const char *form, const char *target, in
 
 	lf_buf_init(&b);
 	lf_buf_adds(&b, "{\"login\":");
-	json_string(&b, db->actor);
+	lf_json_string(&b, db->actor);
 	lf_buf_adds(&b, ",\"form\":");
-	json_string(&b, form);
+	lf_json_string(&b, form);
 	lf_buf_adds(&b, ",\"target\":");
-	json_string(&b, target ? target : "");
+	lf_json_string(&b, target ? target : "");
 	lf_buf_adds(&b, ",\"data\":");
 	lf_buf_adds(&b, json);
 	lf_buf_adds(&b, "}\n");

@@ -238,11 +238,28 @@ lf_status lf_step_delete(struct lf_db *db, const char *gid)
 	return s;
 }
 
+/* READ on a power: its department, or its post. */
+static lf_status power_read(struct lf_db *db, const char *power)
+{
+	struct lf_rec *w = lf_rec_new(lf_kind_find("power"));
+	lf_status s = lf_rec_load(db, w->kind, power, w);
+
+	if (s == LF_OK) {
+		struct lf_scope scope = { .dept = lf_rec_text(w, "dept"), .post = lf_rec_text(w, "post") };
+
+		s = lf_perm_check(db, LF_ACT_READ, &scope);
+	} else if (s == LF_NOTFOUND) {
+		s = lf_fail(db, LF_NOTFOUND, "找不到职权（%.8s）。", power);
+	}
+	lf_rec_free(w);
+	return s;
+}
+
 lf_status lf_step_at(struct lf_db *db, const char *power, int seq, char gid[LF_GID_LEN + 1])
 {
 	static const char sql[] = "SELECT gid FROM flow_step WHERE power = ?1 AND seq = ?2 AND deleted = 0 ORDER BY id LIMIT 1";
 	sqlite3_stmt *st;
-	lf_status s = lf_perm_check(db, LF_ACT_READ, NULL);
+	lf_status s = power_read(db, power);
 	int rc;
 
 	gid[0] = 0;
@@ -283,22 +300,13 @@ lf_status lf_step_list(struct lf_db *db, const char *power, struct lf_page *pg, 
 		"(SELECT count(*) FROM risk r WHERE r.step = f.gid AND r.deleted = 0 AND r.retired = 0) "
 		"FROM flow_step f WHERE f.power = ?1 AND f.deleted = 0 AND "
 		"(?2 = 0 OR (f.seq, f.id) > (SELECT seq, id FROM flow_step WHERE id = ?2)) ORDER BY f.seq, f.id LIMIT ?3";
-	struct lf_rec *w = lf_rec_new(lf_kind_find("power"));
 	sqlite3_stmt *st;
 	long long after;
 	int limit = lf_page_limit(pg);
-	lf_status s = lf_rec_load(db, w->kind, power, w);
+	lf_status s = power_read(db, power);
 
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
-	if (s == LF_OK) {
-		struct lf_scope scope = { .dept = lf_rec_text(w, "dept"), .post = lf_rec_text(w, "post") };
-
-		s = lf_perm_check(db, LF_ACT_READ, &scope);
-	} else if (s == LF_NOTFOUND) {
-		s = lf_fail(db, LF_NOTFOUND, "找不到职权（%.8s）。", power);
-	}
-	lf_rec_free(w);
 	if (s || (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, power, -1, SQLITE_STATIC);
@@ -413,19 +421,26 @@ struct chart_risk {
 	int level;
 };
 
-/* Risk points linked to a step, for its box. */
+/* Risk points linked to a step, for its box: those the user may read, and
+ * how many others there are. */
 static lf_status step_risks(struct lf_db *db, const char *step, const char *cycle, const struct lf_scheme *sc,
-                            struct lf_lines *out, int seq, const struct pen *p, int inner)
+                            const struct lf_perm_reach *reach, struct lf_lines *out, int seq, const struct pen *p,
+                            int inner)
 {
 	static const char sql[] =
-		"SELECT gid, description, ifnull(level, level_proposed) FROM risk WHERE step = ?1 AND deleted = 0 "
-		"AND retired = 0 AND (?2 IS NULL OR cycle = ?2) ORDER BY seq, id LIMIT 20";
+		"SELECT r.gid, r.description, ifnull(r.level, r.level_proposed) FROM risk r LEFT JOIN post p ON p.gid = r.post "
+		"WHERE r.step = ?1 AND r.deleted = 0 AND r.retired = 0 AND (?2 IS NULL OR r.cycle = ?2) AND "
+		LF_REACH_SQL("p.dept", "r.post") " ORDER BY r.seq, r.id LIMIT 20";
+	static const char hidden_sql[] =
+		"SELECT count(*) FROM risk r LEFT JOIN post p ON p.gid = r.post WHERE r.step = ?1 AND r.deleted = 0 "
+		"AND r.retired = 0 AND (?2 IS NULL OR r.cycle = ?2) AND NOT ifnull(" LF_REACH_SQL("p.dept", "r.post") ", 0)";
 	sqlite3_stmt *st;
 	lf_status s = lf_prepare(db, sql, &st);
-	int rc, any = 0;
+	int rc, any = 0, hidden = 0;
 
 	if (s)
 		return s;
+	lf_perm_reach_bind(st, reach);
 	sqlite3_bind_text(st, 1, step, -1, SQLITE_STATIC);
 	if (cycle)
 		sqlite3_bind_text(st, 2, cycle, -1, SQLITE_STATIC);
@@ -441,8 +456,25 @@ static lf_status step_risks(struct lf_db *db, const char *step, const char *cycl
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return lf_sqlfail(db, rc, "读取风险点失败");
-	if (!any)
+	if ((s = lf_prepare(db, hidden_sql, &st)))
+		return s;
+	lf_perm_reach_bind(st, reach);
+	sqlite3_bind_text(st, 1, step, -1, SQLITE_STATIC);
+	if (cycle)
+		sqlite3_bind_text(st, 2, cycle, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		hidden = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return lf_sqlfail(db, rc, "读取风险点失败");
+	if (hidden) {
+		char *line = lf_printf("（另有 %d 个风险点在你的查看范围之外）", hidden);
+
+		box_text(out, seq, 1, p, inner, line);
+		lf_free(line);
+	} else if (!any) {
 		box_text(out, seq, 1, p, inner, "（尚未关联风险点）");
+	}
 	return LF_OK;
 }
 
@@ -456,6 +488,7 @@ lf_status lf_flow_chart(struct lf_db *db, const char *power, const char *cycle, 
                         struct lf_lines *out)
 {
 	struct lf_step_list steps;
+	struct lf_perm_reach reach;
 	struct lf_page pg;
 	struct lf_scheme sc;
 	struct lf_rec *w = lf_rec_new(lf_kind_find("power"));
@@ -463,6 +496,7 @@ lf_status lf_flow_chart(struct lf_db *db, const char *power, const char *cycle, 
 	lf_status s;
 
 	memset(out, 0, sizeof *out);
+	memset(&reach, 0, sizeof reach);
 	if (width < 40)
 		width = 40;
 	if (width > 200)
@@ -470,6 +504,8 @@ lf_status lf_flow_chart(struct lf_db *db, const char *power, const char *cycle, 
 	inner = width - 2;
 	lf_page_init(&pg, LF_STEPS_MAX);
 	s = lf_step_list(db, power, &pg, &steps); /* checks the power and LF_ACT_READ */
+	if (s == LF_OK)
+		s = lf_perm_reach(db, LF_ACT_READ, &reach);
 	if (s == LF_OK)
 		s = lf_rec_load(db, w->kind, power, w);
 	if (s == LF_OK && (s = lf_scheme_load(db, &sc)) == LF_OK) {
@@ -504,7 +540,7 @@ lf_status lf_flow_chart(struct lf_db *db, const char *power, const char *cycle, 
 			if (b.len)
 				box_text(out, f->seq, f->risky, p, inner, b.s);
 			if (f->risky)
-				s = step_risks(db, f->gid, cycle, &sc, out, f->seq, p, inner);
+				s = step_risks(db, f->gid, cycle, &sc, &reach, out, f->seq, p, inner);
 			border(out, f->seq, f->risky, p, inner, 0, i + 1 < steps.n);
 			if (i + 1 < steps.n)
 				arrow(out, p, inner);
@@ -514,6 +550,7 @@ lf_status lf_flow_chart(struct lf_db *db, const char *power, const char *cycle, 
 	}
 	lf_rec_free(w);
 	lf_step_list_free(&steps);
+	lf_perm_reach_clear(&reach);
 	if (s)
 		lf_lines_free(out);
 	return s;

@@ -208,7 +208,7 @@ static lf_status scheme_load(struct lf_db *db, struct lf_scheme *sc)
 
 lf_status lf_scheme_load(struct lf_db *db, struct lf_scheme *sc)
 {
-	lf_status s = lf_perm_check(db, LF_ACT_READ, NULL);
+	lf_status s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL);
 
 	memset(sc, 0, sizeof *sc);
 	if (s == LF_OK)
@@ -444,7 +444,7 @@ static lf_status set_level(struct lf_db *db, struct lf_rec *r, const char *level
 {
 	struct lf_scheme sc;
 	char dept[LF_GID_LEN + 1], *why = lf_input_trim(reason ? reason : "");
-	struct lf_scope scope;
+	struct lf_scope scope = { .dept = NULL };
 	int level = 0, proposed = (int)lf_rec_int(r, "level_proposed");
 	lf_status s = scope_of_risk(db, r, &scope, dept);
 

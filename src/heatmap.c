@@ -15,8 +15,8 @@ lf_status lf_heatmap_get(struct lf_db *db, const struct lf_summary_filter *f, st
 		"FROM risk r JOIN post p ON p.gid = r.post LEFT JOIN selfcheck s ON s.gid = r.selfcheck "
 		"WHERE r.cycle = ?1 AND r.deleted = 0 AND (?2 OR r.retired = 0) AND (?3 IS NULL OR p.dept = ?3) "
 		"AND (?4 = 0 OR ifnull(r.level, r.level_proposed) = ?4) AND (?5 IS NULL OR r.category = ?5) "
-		"AND (?6 IS NULL OR s.status = ?6) GROUP BY 1, 2, 3, 4";
-	struct lf_scope scope = { .dept = f->dept, .post = NULL };
+		"AND (?6 IS NULL OR s.status = ?6) AND " LF_REACH_SQL("p.dept", "p.gid") " GROUP BY 1, 2, 3, 4";
+	struct lf_perm_reach reach;
 	struct lf_scheme sc;
 	sqlite3_stmt *st;
 	lf_status s;
@@ -25,15 +25,21 @@ lf_status lf_heatmap_get(struct lf_db *db, const struct lf_summary_filter *f, st
 	memset(h, 0, sizeof *h);
 	if (!f->cycle)
 		return lf_fail(db, LF_INVALID, "没有指明年度。");
-	if ((s = lf_perm_check(db, LF_ACT_READ, f->dept ? &scope : NULL)) || (s = lf_scheme_load(db, &sc)))
+	if ((s = lf_perm_reach_in(db, LF_ACT_READ, f->dept, &reach)) || (s = lf_scheme_load(db, &sc))) {
+		lf_perm_reach_clear(&reach);
 		return s;
+	}
 	h->size = sc.size;
 	for (p = 1; p <= sc.size; p++)
 		for (sv = 1; sv <= sc.size; sv++)
 			h->level[p][sv] = lf_scheme_propose(&sc, p, sv);
 	lf_scheme_free(&sc);
-	if ((s = lf_prepare(db, sql, &st)))
+	if ((s = lf_prepare(db, sql, &st))) {
+		lf_perm_reach_clear(&reach);
 		return s;
+	}
+	lf_perm_reach_bind(st, &reach);
+	lf_perm_reach_clear(&reach);
 	sqlite3_bind_text(st, 1, f->cycle, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, f->with_retired);
 	if (f->dept)

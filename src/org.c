@@ -2,7 +2,9 @@
  * Writes go through the record layer (a revision per change); the SQL here
  * only reads the dept, post and person tables. Lists are keyset pages: the
  * key is the local row number of the last row, whose sort values the next
- * query looks up, so a page never depends on how many rows came before. */
+ * query looks up, so a page never depends on how many rows came before.
+ * The organisation is public inside the unit (LF_ACT_READ_PUBLIC): everyone
+ * who works here may read who is on which post and its duties. */
 #include "lianfang/org.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
@@ -274,7 +276,7 @@ lf_status lf_dept_list(struct lf_db *db, int with_retired, struct lf_page *pg, s
 
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
-	if ((s = lf_perm_check(db, LF_ACT_READ, NULL)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
+	if ((s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
 	    (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
@@ -289,14 +291,13 @@ lf_status lf_dept_list(struct lf_db *db, int with_retired, struct lf_page *pg, s
 lf_status lf_dept_get(struct lf_db *db, const char *gid, struct lf_dept_list *out)
 {
 	static const char sql[] = "SELECT " DEPT_COLUMNS DEPT_FROM "WHERE d.gid = ?1 AND d.deleted = 0";
-	struct lf_scope scope = { .dept = gid, .post = NULL };
 	struct lf_page pg;
 	sqlite3_stmt *st;
 	lf_status s;
 
 	memset(out, 0, sizeof *out);
 	lf_page_init(&pg, 1);
-	if ((s = lf_perm_check(db, LF_ACT_READ, &scope)) || (s = lf_prepare(db, sql, &st)))
+	if ((s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL)) || (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, gid, -1, SQLITE_STATIC);
 	LF_PAGE_LOOP(db, s, st, out, 1, &pg, dept_row, id);
@@ -347,7 +348,7 @@ static lf_status post_apply(struct lf_db *db, struct lf_rec *r, const struct lf_
                             char gid[LF_GID_LEN + 1])
 {
 	static const char seq_sql[] = "SELECT ifnull(max(seq), 0) FROM post WHERE dept = ?1 AND deleted = 0";
-	struct lf_scope scope;
+	struct lf_scope scope = { .dept = NULL };
 	lf_status s = lf_input_setv(db, r, "dept", in->dept, "name", in->name, "duties", in->duties, "seq", in->seq,
 	                            (char *)NULL);
 
@@ -466,7 +467,6 @@ lf_status lf_post_list(struct lf_db *db, const char *dept, int with_retired, str
 		"WHERE p.owner = ?1 AND p.deleted = 0 AND (?2 IS NULL OR p.dept = ?2) AND (?3 OR p.retired = 0) AND "
 		"(?4 = 0 OR (" POST_ORDER ") > (SELECT " POST_ORDER " FROM post p JOIN dept d ON d.gid = p.dept "
 		"WHERE p.id = ?4)) ORDER BY " POST_ORDER " LIMIT ?5";
-	struct lf_scope scope = { .dept = dept, .post = NULL };
 	sqlite3_stmt *st;
 	long long after;
 	int limit = lf_page_limit(pg);
@@ -474,7 +474,7 @@ lf_status lf_post_list(struct lf_db *db, const char *dept, int with_retired, str
 
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
-	if ((s = lf_perm_check(db, LF_ACT_READ, dept ? &scope : NULL)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
+	if ((s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
 	    (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
@@ -493,14 +493,11 @@ lf_status lf_post_get(struct lf_db *db, const char *gid, struct lf_post_list *ou
 	static const char sql[] = "SELECT " POST_COLUMNS POST_FROM "WHERE p.gid = ?1 AND p.deleted = 0";
 	struct lf_page pg;
 	sqlite3_stmt *st;
-	char dept[LF_GID_LEN + 1];
-	struct lf_scope scope = { .dept = dept, .post = gid };
 	lf_status s;
 
 	memset(out, 0, sizeof *out);
 	lf_page_init(&pg, 1);
-	if ((s = lf_post_dept(db, gid, dept)) || (s = lf_perm_check(db, LF_ACT_READ, &scope)) ||
-	    (s = lf_prepare(db, sql, &st)))
+	if ((s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL)) || (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, gid, -1, SQLITE_STATIC);
 	LF_PAGE_LOOP(db, s, st, out, 1, &pg, post_row, id);
@@ -648,7 +645,6 @@ lf_status lf_person_list(struct lf_db *db, const char *dept, const char *post, i
                          struct lf_page *pg, struct lf_person_list *out)
 {
 	const char *sql = person_sql[post ? 2 : dept ? 1 : 0];
-	struct lf_scope scope = { .dept = dept, .post = post };
 	sqlite3_stmt *st;
 	long long after;
 	int limit = lf_page_limit(pg);
@@ -656,7 +652,7 @@ lf_status lf_person_list(struct lf_db *db, const char *dept, const char *post, i
 
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
-	if ((s = lf_perm_check(db, LF_ACT_READ, dept || post ? &scope : NULL)) ||
+	if ((s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL)) ||
 	    (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
@@ -681,18 +677,13 @@ lf_status lf_person_get(struct lf_db *db, const char *gid, struct lf_person_list
 
 	memset(out, 0, sizeof *out);
 	lf_page_init(&pg, 1);
-	if ((s = lf_prepare(db, sql, &st)))
+	if ((s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL)) || (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, gid, -1, SQLITE_STATIC);
 	LF_PAGE_LOOP(db, s, st, out, 1, &pg, person_row, id);
 	sqlite3_finalize(st);
 	if (s == LF_OK && !out->n)
 		s = lf_fail(db, LF_NOTFOUND, "找不到人员（%.8s）。", gid);
-	if (s == LF_OK) {
-		struct lf_scope scope = { .dept = out->v[0].dept[0] ? out->v[0].dept : NULL, .post = out->v[0].post[0] ? out->v[0].post : NULL };
-
-		s = lf_perm_check(db, LF_ACT_READ, &scope);
-	}
 	if (s)
 		lf_person_list_free(out);
 	return s;

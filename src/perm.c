@@ -12,6 +12,7 @@
 #include "lianfang/util.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const role_names[] = {
@@ -58,6 +59,7 @@ static const unsigned char matrix[LF_ACT_COUNT][LF_ROLE_COUNT] = {
 	[LF_ACT_ASSESS]           = { N_, N_, N_, U_, U_, N_, N_ },
 	[LF_ACT_LEVEL_SET]        = { N_, N_, N_, U_, U_, N_, N_ },
 	[LF_ACT_MEASURE_EDIT]     = { N_, D_, N_, N_, U_, N_, N_ },
+	[LF_ACT_RISK_FIND]        = { N_, D_, N_, N_, U_, N_, N_ },
 	[LF_ACT_NOTICE]           = { N_, N_, N_, N_, U_, N_, N_ },
 	[LF_ACT_WARN]             = { N_, N_, N_, N_, U_, N_, N_ },
 	[LF_ACT_INSPECT]          = { N_, N_, N_, N_, U_, N_, U_ },
@@ -69,6 +71,18 @@ static const unsigned char matrix[LF_ACT_COUNT][LF_ROLE_COUNT] = {
 	[LF_ACT_USERS]            = { N_, N_, N_, N_, N_, U_, N_ },
 	[LF_ACT_IMPORT]           = { N_, N_, N_, N_, U_, N_, N_ },
 };
+
+int lf_perm_kind_public(const char *kind)
+{
+	static const char *const public_kinds[] = { "unit", "setting", "dept", "post", "person", "cycle",
+	                                            "plan", "group_member", "meeting", "notice" };
+	size_t i;
+
+	for (i = 0; kind && i < LF_COUNT(public_kinds); i++)
+		if (!strcmp(kind, public_kinds[i]))
+			return 1;
+	return 0;
+}
 
 const char *lf_role_name(enum lf_role r)
 {
@@ -111,6 +125,7 @@ enum lf_reach_kind lf_perm_role_may(enum lf_role role, enum lf_action act)
 
 struct target {
 	char dept[LF_GID_LEN + 1], post[LF_GID_LEN + 1];
+	char person[LF_GID_LEN + 1]; /* whose form it is, "" if not a form */
 	char status[16];      /* the self-check's status, "" if no self-check */
 };
 
@@ -131,6 +146,22 @@ static lf_status field_of(struct lf_db *db, const char *kind, const char *gid, c
 	return s;
 }
 
+/* A self-check's post, person and status. */
+static lf_status form_of(struct lf_db *db, const char *gid, struct target *t)
+{
+	const struct lf_kind *k = lf_kind_find("selfcheck");
+	struct lf_rec *r = lf_rec_new(k);
+	lf_status s = lf_rec_load(db, k, gid, r);
+
+	if (s == LF_OK) {
+		snprintf(t->post, sizeof t->post, "%s", lf_rec_text(r, "post") ? lf_rec_text(r, "post") : "");
+		snprintf(t->person, sizeof t->person, "%s", lf_rec_text(r, "person") ? lf_rec_text(r, "person") : "");
+		snprintf(t->status, sizeof t->status, "%s", lf_rec_text(r, "status") ? lf_rec_text(r, "status") : "");
+	}
+	lf_rec_free(r);
+	return s;
+}
+
 static lf_status resolve(struct lf_db *db, const struct lf_scope *sc, struct target *t)
 {
 	lf_status s;
@@ -139,14 +170,19 @@ static lf_status resolve(struct lf_db *db, const struct lf_scope *sc, struct tar
 	if (!sc)
 		return LF_OK;
 	if (sc->selfcheck && *sc->selfcheck) {
-		if ((s = field_of(db, "selfcheck", sc->selfcheck, "post", t->post, sizeof t->post, t->status, "status",
-		                  sizeof t->status)))
+		if ((s = form_of(db, sc->selfcheck, t)))
 			return s;
 		if (sc->post && *sc->post && strcmp(sc->post, t->post))
 			return lf_fail(db, LF_INTERNAL, "权限检查的范围自相矛盾：自查表 %.12s 不属于岗位 %.12s。",
 			               sc->selfcheck, sc->post);
-	} else if (sc->post && *sc->post) {
-		snprintf(t->post, sizeof t->post, "%s", sc->post);
+		if (sc->person && *sc->person && strcmp(sc->person, t->person))
+			return lf_fail(db, LF_INTERNAL, "权限检查的范围自相矛盾：自查表 %.12s 不是人员 %.12s 的。",
+			               sc->selfcheck, sc->person);
+	} else {
+		if (sc->post && *sc->post)
+			snprintf(t->post, sizeof t->post, "%s", sc->post);
+		if (sc->person && *sc->person)
+			snprintf(t->person, sizeof t->person, "%s", sc->person);
 	}
 	if (t->post[0]) {
 		if ((s = field_of(db, "post", t->post, "dept", t->dept, sizeof t->dept, NULL, NULL, 0)))
@@ -216,7 +252,7 @@ static const char *who(const struct lf_account *a)
 /* ------------------------------------------------------------------ the check */
 
 /* Why a check failed, least telling first: the most telling one is reported. */
-enum miss { MISS_ROLE, MISS_POST, MISS_DEPT, MISS_UNIT, MISS_SUBMITTED };
+enum miss { MISS_ROLE, MISS_POST, MISS_DEPT, MISS_UNIT, MISS_PERSON, MISS_SUBMITTED };
 
 /* The name of a post or department, for messages ("" if unknown). */
 static void name_of(struct lf_db *db, const char *kind, const char *gid, char *out, size_t len)
@@ -253,13 +289,33 @@ static lf_status deny(struct lf_db *db, enum lf_action act, const struct lf_acco
 	lf_buf_init(&b);
 	switch (why) {
 	case MISS_SUBMITTED:
-		lf_buf_addf(&b, "不能%s：自查表已经%s，本人不能再修改；需由审核人退回后才能修改。",
-		            action_labels[act], status_label(t->status));
+		lf_buf_addf(&b, "不能%s：自查表现为“%s”，本人不能再修改；需处室负责人或分管领导退回、"
+		            "或评估为基本准确、不准确后才能修改。", action_labels[act], status_label(t->status));
+		break;
+	case MISS_PERSON:
+		name_of(db, "person", t->person, name, sizeof name);
+		lf_buf_addf(&b, "不能%s：这是%s的自查表，科员只能填写和提交本人的自查表。", action_labels[act], name);
 		break;
 	case MISS_POST:
 		name_of(db, "post", t->post, name, sizeof name);
-		lf_buf_addf(&b, "不能%s：这是岗位“%s”的事项，科员只能处理本人岗位的事项%s。", action_labels[act], name,
-		            a->post[0] ? "" : "（用户没有关联有岗位的人员）");
+		if (t->person[0]) { /* a form: say whose */
+			char person[256];
+
+			name_of(db, "person", t->person, person, sizeof person);
+			lf_buf_addf(&b, "不能%s：这是%s（岗位“%s”）的自查表，", action_labels[act], person, name);
+		} else {
+			lf_buf_addf(&b, "不能%s：这是岗位“%s”的事项，", action_labels[act], name);
+		}
+		lf_buf_addf(&b, "科员只能处理本人岗位的事项%s", a->post[0] ? "" : "（用户没有关联有岗位的人员）");
+		{
+			int r, n = 0;
+
+			for (r = 0; r < LF_ROLE_COUNT; r++)
+				if (matrix[act][r] == D_ || matrix[act][r] == U_)
+					lf_buf_addf(&b, "%s%s%s", n++ ? "、" : "；其他岗位的需要", role_labels[r],
+					            reach_words((enum lf_reach_kind)matrix[act][r]));
+			lf_buf_adds(&b, n ? "的角色。" : "。");
+		}
 		break;
 	case MISS_DEPT:
 		lf_buf_addf(&b, "不能%s：这是%s的事项，你的角色只到", action_labels[act], lf_auth_dept_name(db, t->dept));
@@ -367,15 +423,18 @@ lf_status lf_perm_check(struct lf_db *db, enum lf_action act, const struct lf_sc
 			why = why > MISS_DEPT ? why : MISS_DEPT;
 		} else if (k == P_) {
 			if (a.post[0] && !strcmp(a.post, t.post)) {
-				if (!is_selfcheck_edit(act) || editable_status(t.status))
+				if (is_selfcheck_edit(act) && t.person[0] && strcmp(t.person, a.person))
+					why = why == MISS_SUBMITTED ? why : MISS_PERSON;
+				else if (!is_selfcheck_edit(act) || editable_status(t.status))
 					goto allowed;
-				why = MISS_SUBMITTED;
+				else
+					why = MISS_SUBMITTED;
 			} else {
 				why = why > MISS_POST ? why : MISS_POST;
 			}
 		}
 	}
-	if (resolved && why != MISS_ROLE && why != MISS_SUBMITTED && !t.dept[0] && !t.post[0])
+	if (resolved && why != MISS_ROLE && why != MISS_SUBMITTED && why != MISS_PERSON && !t.dept[0] && !t.post[0])
 		why = MISS_UNIT;
 	s = deny(db, act, &a, why, &t);
 	goto out;
@@ -419,13 +478,136 @@ lf_status lf_perm_reach(struct lf_db *db, enum lf_action act, struct lf_perm_rea
 	lf_free(out->depts);
 	out->depts = lf_buf_steal(&depts);
 	lf_account_clear(&a);
-	return LF_OK;
+	if (out->post[0] && (s = field_of(db, "post", out->post, "dept", out->post_dept, sizeof out->post_dept, NULL,
+	                                  NULL, 0)) == LF_NOTFOUND)
+		s = LF_OK; /* a post that is gone reaches no department */
+	return s;
 }
 
 void lf_perm_reach_clear(struct lf_perm_reach *r)
 {
 	lf_free(r->depts);
 	memset(r, 0, sizeof *r);
+}
+
+int lf_perm_reach_whole_dept(const struct lf_perm_reach *r, const char *dept)
+{
+	char quoted[LF_GID_LEN + 3];
+
+	if (r->unit)
+		return 1;
+	if (!dept || !*dept)
+		return 0;
+	snprintf(quoted, sizeof quoted, "\"%s\"", dept);
+	return r->depts && strstr(r->depts, quoted) != NULL;
+}
+
+void lf_perm_reach_bind(sqlite3_stmt *st, const struct lf_perm_reach *r)
+{
+	sqlite3_bind_int(st, 90, r->unit);
+	sqlite3_bind_text(st, 91, r->depts ? r->depts : "[]", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 92, r->post, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 93, r->post_dept, -1, SQLITE_TRANSIENT);
+}
+
+lf_status lf_perm_reach_in(struct lf_db *db, enum lf_action act, const char *dept, struct lf_perm_reach *out)
+{
+	lf_status s = lf_perm_reach(db, act, out);
+	int any;
+
+	if (s)
+		return s;
+	if (dept && *dept) {
+		any = lf_perm_reach_whole_dept(out, dept) || !strcmp(out->post_dept, dept);
+		out->partial = !lf_perm_reach_whole_dept(out, dept);
+	} else {
+		any = out->unit || strcmp(out->depts, "[]") || out->post[0];
+		out->partial = !out->unit;
+	}
+	if (!any) {
+		struct lf_scope scope = { .dept = dept && *dept ? dept : NULL };
+
+		out->partial = 0;
+		s = lf_perm_check(db, act, dept && *dept ? &scope : NULL);
+		if (s == LF_OK) /* cannot be: the check and the reach read one table */
+			s = lf_fail(db, LF_INTERNAL, "程序错误：权限范围与权限检查不一致（%s）。", lf_action_name(act));
+	}
+	return s;
+}
+
+/* A department as the unit orders them: by seq, then name. */
+struct dept_key {
+	char gid[LF_GID_LEN + 1], name[256];
+	long long seq;
+};
+
+static void dept_order(struct lf_db *db, const char *gid, struct dept_key *k)
+{
+	const struct lf_kind *kind = lf_kind_find("dept");
+	struct lf_rec *r = lf_rec_new(kind);
+
+	memset(k, 0, sizeof *k);
+	snprintf(k->gid, sizeof k->gid, "%s", gid);
+	snprintf(k->name, sizeof k->name, "%.12s", gid);
+	if (lf_rec_load(db, kind, gid, r) == LF_OK) {
+		k->seq = lf_rec_is_null(r, "seq") ? 0 : lf_rec_int(r, "seq");
+		snprintf(k->name, sizeof k->name, "%s", lf_rec_text(r, "name") ? lf_rec_text(r, "name") : "");
+	}
+	lf_rec_free(r);
+}
+
+static int dept_cmp(const void *x, const void *y)
+{
+	const struct dept_key *a = x, *b = y;
+
+	return a->seq != b->seq ? (a->seq < b->seq ? -1 : 1) : strcmp(a->name, b->name);
+}
+
+lf_status lf_perm_reach_note(struct lf_db *db, enum lf_action act, const char *dept, char **note)
+{
+	struct lf_perm_reach r;
+	struct lf_account a;
+	struct lf_buf b;
+	struct dept_key *order;
+	char post[256];
+	int setup, i, n = 0, nd = 0;
+	lf_status s = lf_perm_reach_in(db, act, dept, &r);
+
+	*note = NULL;
+	if (s || !r.partial) {
+		lf_perm_reach_clear(&r);
+		return s;
+	}
+	if ((s = acting_account(db, &a, &setup)) || setup) {
+		lf_perm_reach_clear(&r);
+		return s;
+	}
+	lf_buf_init(&b);
+	order = lf_alloc((size_t)(a.nroles + 1) * sizeof *order);
+	/* The departments covered, once each, in the unit's order. */
+	for (i = 0; i < a.nroles; i++) {
+		const char *d = a.roles[i].dept;
+		int j, seen = 0;
+
+		if (matrix[act][a.roles[i].role] != D_ || !d[0] || (dept && *dept && strcmp(d, dept)))
+			continue;
+		for (j = 0; j < nd; j++)
+			seen |= !strcmp(order[j].gid, d);
+		if (!seen)
+			dept_order(db, d, &order[nd++]);
+	}
+	qsort(order, (size_t)nd, sizeof order[0], dept_cmp);
+	for (i = 0; i < nd; i++)
+		lf_buf_addf(&b, "%s%s", n++ ? "、" : "", order[i].name);
+	lf_free(order);
+	if (r.post[0] && !lf_perm_reach_whole_dept(&r, r.post_dept) && (!dept || !*dept || !strcmp(r.post_dept, dept))) {
+		name_of(db, "post", r.post, post, sizeof post);
+		lf_buf_addf(&b, "%s本人岗位（%s）", n++ ? "、" : "", post);
+	}
+	*note = lf_buf_steal(&b);
+	lf_account_clear(&a);
+	lf_perm_reach_clear(&r);
+	return LF_OK;
 }
 
 const char *lf_perm_actor_name(struct lf_db *db)
@@ -442,6 +624,20 @@ const char *lf_perm_actor_name(struct lf_db *db)
 	lf_account_clear(&a);
 	memcpy(db->err, err, sizeof err);
 	return name;
+}
+
+void lf_perm_actor_person(struct lf_db *db, char out[LF_GID_LEN + 1])
+{
+	struct lf_account a;
+	char err[sizeof db->err];
+
+	memset(&a, 0, sizeof a);
+	memcpy(err, db->err, sizeof err);
+	out[0] = 0;
+	if (db->actor[0] && lf_account_get(db, db->actor, &a) == LF_OK)
+		snprintf(out, LF_GID_LEN + 1, "%s", a.person);
+	lf_account_clear(&a);
+	memcpy(db->err, err, sizeof err);
 }
 
 /* ------------------------------------------------------------------ scope of a record */

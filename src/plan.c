@@ -103,7 +103,7 @@ lf_status lf_plan_get(struct lf_db *db, const char *cycle, struct lf_plan *out, 
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((s = lf_perm_check(db, LF_ACT_READ, NULL)) || (s = lf_prepare(db, sql, &st)))
+	if ((s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL)) || (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, cycle, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, db->unit, -1, SQLITE_STATIC);
@@ -267,7 +267,7 @@ lf_status lf_member_list(struct lf_db *db, const char *cycle, struct lf_page *pg
 
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
-	if ((s = lf_perm_check(db, LF_ACT_READ, NULL)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
+	if ((s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
 	    (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, cycle, -1, SQLITE_STATIC);
@@ -365,7 +365,7 @@ lf_status lf_meeting_list(struct lf_db *db, const char *cycle, struct lf_page *p
 
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
-	if ((s = lf_perm_check(db, LF_ACT_READ, NULL)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
+	if ((s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
 	    (s = lf_prepare(db, sql, &st)))
 		return s;
 	sqlite3_bind_text(st, 1, cycle, -1, SQLITE_STATIC);

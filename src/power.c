@@ -55,7 +55,7 @@ static lf_status apply(struct lf_db *db, struct lf_rec *r, const struct lf_power
 	lf_status s = lf_input_setv(db, r, "dept", in->dept, "post", in->post, "name", in->name, "content", in->content,
 	                            "kind", kind, "area", in->area, "basis", in->basis, "holder", in->holder, "seq",
 	                            in->seq, (char *)NULL);
-	struct lf_scope scope;
+	struct lf_scope scope = { .dept = NULL };
 
 	lf_free(kind);
 	/* A post given without its department: the post's. */
@@ -189,19 +189,37 @@ lf_status lf_power_list(struct lf_db *db, const char *dept, const char *post, in
 	static const char sql[] =
 		"SELECT " POWER_COLUMNS POWER_FROM
 		"WHERE w.owner = ?1 AND w.deleted = 0 AND (?2 IS NULL OR w.dept = ?2) AND (?3 IS NULL OR w.post = ?3) "
-		"AND (?4 OR w.retired = 0) AND (?5 = 0 OR (" POWER_ORDER ") > (SELECT " POWER_ORDER " " POWER_FROM
+		"AND (?4 OR w.retired = 0) AND " LF_REACH_SQL("w.dept", "w.post") " AND "
+		"(?5 = 0 OR (" POWER_ORDER ") > (SELECT " POWER_ORDER " " POWER_FROM
 		"WHERE w.id = ?5)) ORDER BY " POWER_ORDER " LIMIT ?6";
-	struct lf_scope scope = { .dept = dept, .post = post };
+	struct lf_perm_reach reach;
 	sqlite3_stmt *st;
 	long long after;
 	int limit = lf_page_limit(pg);
-	lf_status s;
+	lf_status s = LF_OK;
 
 	memset(out, 0, sizeof *out);
+	memset(&reach, 0, sizeof reach);
 	pg->next[0] = 0;
-	if ((s = lf_perm_check(db, LF_ACT_READ, dept || post ? &scope : NULL)) ||
-	    (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
+	if (post) { /* one post: READ on it */
+		struct lf_rec *p = lf_rec_new(lf_kind_find("post"));
+
+		if ((s = lf_rec_load(db, p->kind, post, p)) == LF_OK) {
+			struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post };
+
+			s = lf_perm_check(db, LF_ACT_READ, &scope);
+		} else if (s == LF_NOTFOUND) {
+			s = lf_fail(db, LF_NOTFOUND, "找不到岗位（%.8s）。", post);
+		}
+		lf_rec_free(p);
+	}
+	if (s || (s = lf_perm_reach_in(db, LF_ACT_READ, dept, &reach)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
+	    (s = lf_prepare(db, sql, &st))) {
+		lf_perm_reach_clear(&reach);
 		return s;
+	}
+	lf_perm_reach_bind(st, &reach);
+	lf_perm_reach_clear(&reach);
 	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
 	if (dept)
 		sqlite3_bind_text(st, 2, dept, -1, SQLITE_STATIC);

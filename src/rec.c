@@ -321,28 +321,6 @@ lf_status lf_rec_validate(struct lf_db *db, const struct lf_rec *r)
 
 /* ------------------------------------------------------------------ canonical JSON */
 
-static void json_string(struct lf_buf *b, const char *s)
-{
-	lf_buf_addc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\') {
-			lf_buf_addc(b, '\\');
-			lf_buf_addc(b, (char)c);
-		} else if (c == '\n') {
-			lf_buf_adds(b, "\\n");
-		} else if (c == '\t') {
-			lf_buf_adds(b, "\\t");
-		} else if (c < 0x20 || c == 0x7f) {
-			lf_buf_addf(b, "\\u%04x", c);
-		} else {
-			lf_buf_addc(b, (char)c);
-		}
-	}
-	lf_buf_addc(b, '"');
-}
-
 static void json_value(struct lf_buf *b, enum lf_ftype t, const struct lf_val *v)
 {
 	if (v->null)
@@ -350,7 +328,7 @@ static void json_value(struct lf_buf *b, enum lf_ftype t, const struct lf_val *v
 	else if (is_int_type(t))
 		lf_buf_addf(b, "%lld", v->i);
 	else
-		json_string(b, v->s ? v->s : "");
+		lf_json_string(b, v->s ? v->s : "");
 }
 
 char *lf_rec_body(const struct lf_rec *r)
@@ -363,7 +341,7 @@ char *lf_rec_body(const struct lf_rec *r)
 	for (i = 0; i < r->kind->nfields; i++) {
 		if (i)
 			lf_buf_addc(&b, ',');
-		json_string(&b, r->kind->fields[i].name);
+		lf_json_string(&b, r->kind->fields[i].name);
 		lf_buf_addc(&b, ':');
 		json_value(&b, r->kind->fields[i].type, &r->v[i]);
 	}
@@ -1043,7 +1021,7 @@ static void add_field_json(struct lf_buf *b, const struct lf_kind *k, sqlite3_st
 			v.s = (char *)sqlite3_column_text(st, col);
 		if (i)
 			lf_buf_addc(b, ',');
-		json_string(b, k->fields[i].name);
+		lf_json_string(b, k->fields[i].name);
 		lf_buf_addc(b, ':');
 		json_value(b, k->fields[i].type, &v);
 	}
@@ -1054,11 +1032,11 @@ static void row_json(struct lf_buf *b, const struct lf_kind *k, sqlite3_stmt *st
 {
 	lf_buf_reset(b);
 	lf_buf_adds(b, "{\"kind\":");
-	json_string(b, k->name);
+	lf_json_string(b, k->name);
 	lf_buf_adds(b, ",\"gid\":");
-	json_string(b, (const char *)sqlite3_column_text(st, 0));
+	lf_json_string(b, (const char *)sqlite3_column_text(st, 0));
 	lf_buf_adds(b, ",\"owner\":");
-	json_string(b, (const char *)sqlite3_column_text(st, 1));
+	lf_json_string(b, (const char *)sqlite3_column_text(st, 1));
 	lf_buf_addc(b, ',');
 	add_field_json(b, k, st, first_field);
 	lf_buf_addc(b, '}');

@@ -94,8 +94,9 @@ lf_status lf_reclist_open(struct lf_db *db, const struct lf_kind *k, const char 
 	*out = NULL;
 	if (ncols > LF_LIST_COLS)
 		return lf_fail(db, LF_USAGE, "列表最多 %d 列。", LF_LIST_COLS);
-	/* a list shows the whole unit's records: the unit-wide right to read */
-	if ((s = lf_perm_check(db, LF_ACT_READ, NULL)))
+	/* a list shows the whole unit's records: public kinds to everyone, the
+	 * others only to those who may read the whole unit */
+	if ((s = lf_perm_check(db, lf_perm_kind_public(k->name) ? LF_ACT_READ_PUBLIC : LF_ACT_READ, NULL)))
 		return s;
 	l = lf_alloc(sizeof *l);
 	l->db = db;

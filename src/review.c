@@ -112,14 +112,50 @@ static lf_status load_form(struct lf_db *db, const char *gid, struct form *f)
 	return load_reviews(db, f);
 }
 
-static lf_status permission(struct lf_db *db, const struct form *f, enum lf_review_step step)
+/* Has the form's department a head other than the form's own person? */
+static int other_head(struct lf_db *db, const struct lf_rec *form)
+{
+	struct lf_rec *p = lf_rec_new(lf_kind_find("post")), *d = lf_rec_new(lf_kind_find("dept"));
+	const char *post = lf_rec_text(form, "post"), *person = lf_rec_text(form, "person"), *head = NULL;
+	int other = 1;
+
+	if (post && lf_rec_load(db, p->kind, post, p) == LF_OK && lf_rec_text(p, "dept") &&
+	    lf_rec_load(db, d->kind, lf_rec_text(p, "dept"), d) == LF_OK) {
+		head = lf_rec_text(d, "head");
+		other = head && *head && (!person || strcmp(head, person));
+	}
+	lf_rec_free(p);
+	lf_rec_free(d);
+	return other;
+}
+
+/* May the acting user take this step on the form? Checked before the form
+ * is read, so the refusal names the step's role, not READ's. The head's
+ * signature on the form of a department with no other head (the head's own
+ * form, or a department without one, such as the leadership) is the leader
+ * in charge's to give. */
+static lf_status permission(struct lf_db *db, const char *selfcheck, enum lf_review_step step)
 {
 	static const enum lf_action acts[] = { LF_ACT_SELFCHECK_SUBMIT, LF_ACT_REVIEW_HEAD, LF_ACT_REVIEW_LEADER,
 	                                       LF_ACT_ASSESS };
-	struct lf_scope scope = { .dept = f->dept, .post = step == LF_REVIEW_SUBMIT ? f->post : NULL,
-	                          .selfcheck = step == LF_REVIEW_SUBMIT ? f->gid : NULL };
+	struct lf_rec *r = lf_rec_new(lf_kind_find("selfcheck"));
+	lf_status s = step > LF_REVIEW_ASSESS ? lf_fail(db, LF_INTERNAL, "程序错误：未知的审核环节。")
+	              : lf_rec_load(db, r->kind, selfcheck, r);
 
-	return lf_perm_check(db, acts[step], &scope);
+	if (s == LF_OK && !r->deleted) {
+		struct lf_scope scope = { .selfcheck = selfcheck };
+
+		s = lf_perm_check(db, acts[step], &scope);
+		if (s == LF_DENIED && step == LF_REVIEW_HEAD && !other_head(db, r)) {
+			char err[sizeof db->err];
+
+			memcpy(err, db->err, sizeof err);
+			if ((s = lf_perm_check(db, LF_ACT_REVIEW_LEADER, &scope)) == LF_DENIED)
+				lf_fail(db, LF_DENIED, "%s（这个处室没有别的处室负责人，也可由分管领导签这一步。）", err);
+		}
+	}
+	lf_rec_free(r);
+	return s == LF_NOTFOUND ? LF_OK : s; /* load_form says it is not there */
 }
 
 static int is(const struct form *f, const char *status)
@@ -271,7 +307,7 @@ static lf_status decide(struct lf_db *db, const struct form *f, enum lf_review_s
 	d->opinion = lf_input_trim(in->opinion ? in->opinion : "");
 	if (step > LF_REVIEW_ASSESS)
 		return lf_fail(db, LF_INTERNAL, "程序错误：未知的审核环节。");
-	if ((s = permission(db, f, step)) || (s = state_for(db, f, step)) || (s = content_unchanged(db, f, step)))
+	if ((s = state_for(db, f, step)) || (s = content_unchanged(db, f, step)))
 		return s;
 	/* Nobody reviews their own form: not the person it belongs to, nor who
 	 * submitted it, whether signing or recording the signature. */
@@ -312,9 +348,11 @@ lf_status lf_review_check(struct lf_db *db, const char *selfcheck, enum lf_revie
 	static const struct lf_review_in none;
 	struct decision d;
 	struct form f;
-	lf_status s = load_form(db, selfcheck, &f);
+	lf_status s = permission(db, selfcheck, step);
 
 	memset(&d, 0, sizeof d);
+	if (s == LF_OK)
+		s = load_form(db, selfcheck, &f);
 	if (s == LF_OK)
 		s = decide(db, &f, step, in ? in : &none, &d);
 	lf_free(d.opinion);
@@ -332,7 +370,9 @@ lf_status lf_review_step(struct lf_db *db, const char *selfcheck, enum lf_review
 	memset(&d, 0, sizeof d);
 	if (s)
 		return s;
-	s = load_form(db, selfcheck, &f);
+	s = permission(db, selfcheck, step);
+	if (s == LF_OK)
+		s = load_form(db, selfcheck, &f);
 	if (s == LF_OK)
 		s = decide(db, &f, step, in ? in : &none, &d);
 	if (s == LF_OK)

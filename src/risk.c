@@ -57,6 +57,23 @@ static lf_status seq_after(struct lf_db *db, const char *sql, const char *a, con
 	return LF_OK;
 }
 
+/* Who may change a risk (and, with post_act = LF_ACT_MEASURE_EDIT, its
+ * measures): on a self-check, the person whose form it is while they may
+ * still edit it (LF_ACT_SELFCHECK_EDIT); a risk of a post found outside a
+ * form (部门评查, 交叉互查 …), whoever may record such risks or measures for
+ * that post's department. */
+static lf_status risk_permission(struct lf_db *db, struct lf_rec *r, enum lf_action post_act)
+{
+	const char *sc = lf_rec_text(r, "selfcheck"), *post = lf_rec_text(r, "post");
+
+	if (sc) {
+		struct lf_scope scope = { .selfcheck = sc };
+
+		return lf_perm_check(db, LF_ACT_SELFCHECK_EDIT, &scope);
+	}
+	return post ? post_scope(db, post, NULL, post_act) : lf_perm_check(db, post_act, NULL);
+}
+
 /* ------------------------------------------------------------------ checks */
 
 static lf_status in_list(struct lf_db *db, char *const *list, const char *label, const char *value)
@@ -203,7 +220,7 @@ static lf_status add_to_post(struct lf_db *db, const char *cycle, const char *po
 	lf_status s = load_live(db, "cycle", cycle, c);
 
 	if (s == LF_OK)
-		s = post_scope(db, post, NULL, LF_ACT_SELFCHECK_EDIT);
+		s = post_scope(db, post, NULL, LF_ACT_RISK_FIND);
 	if (s == LF_OK && (!in->description || !*in->description))
 		s = lf_fail(db, LF_INVALID, "风险点的“风险描述”不能为空。");
 	if (s == LF_OK && (s = seq_after(db, seq_sql, post, cycle, &seq)) == LF_OK) {
@@ -229,16 +246,16 @@ lf_status lf_risk_add_to_post(struct lf_db *db, const char *cycle, const char *p
 	return s ? s : lf_tx_end(db, add_to_post(db, cycle, post, in, gid));
 }
 
-/* Load a risk for a change: checks permission and starts the form's edit. */
-static lf_status risk_open(struct lf_db *db, const char *gid, struct lf_rec *r, struct lf_selfcheck_edit *e)
+/* Load a risk for a change: checks permission (post_act for a risk of a
+ * post, see risk_permission) and starts the form's edit. */
+static lf_status risk_open(struct lf_db *db, const char *gid, struct lf_rec *r, struct lf_selfcheck_edit *e,
+                           enum lf_action post_act)
 {
 	lf_status s = load_live(db, "risk", gid, r);
 
 	memset(e, 0, sizeof *e);
-	if (s == LF_OK && lf_rec_text(r, "post"))
-		s = post_scope(db, lf_rec_text(r, "post"), lf_rec_text(r, "selfcheck"), LF_ACT_SELFCHECK_EDIT);
-	else if (s == LF_OK)
-		s = lf_perm_check(db, LF_ACT_SELFCHECK_EDIT, NULL);
+	if (s == LF_OK)
+		s = risk_permission(db, r, post_act);
 	if (s == LF_OK)
 		s = lf_selfcheck_edit_begin(db, lf_rec_text(r, "selfcheck"), e);
 	return s;
@@ -253,7 +270,7 @@ lf_status lf_risk_edit(struct lf_db *db, const char *gid, const struct lf_risk_i
 	if (reopened)
 		*reopened = 0;
 	if (s == LF_OK) {
-		s = risk_open(db, gid, r, &e);
+		s = risk_open(db, gid, r, &e, LF_ACT_RISK_FIND);
 		if (s == LF_OK)
 			s = risk_apply(db, r, in);
 		if (s == LF_OK)
@@ -275,7 +292,7 @@ lf_status lf_risk_retire(struct lf_db *db, const char *gid, int retired, int *re
 	if (reopened)
 		*reopened = 0;
 	if (s == LF_OK) {
-		s = risk_open(db, gid, r, &e);
+		s = risk_open(db, gid, r, &e, LF_ACT_RISK_FIND);
 		if (s == LF_OK) {
 			lf_rec_set_int(r, "retired", retired ? 1 : 0);
 			s = lf_rec_put(db, r);
@@ -323,7 +340,7 @@ lf_status lf_risk_delete(struct lf_db *db, const char *gid, int *reopened)
 	if (reopened)
 		*reopened = 0;
 	if (s == LF_OK) {
-		s = risk_open(db, gid, r, &e);
+		s = risk_open(db, gid, r, &e, LF_ACT_RISK_FIND);
 		if (s == LF_OK)
 			s = measure_gids(db, r->gid, &ms, &n);
 		for (i = 0; i < n && s == LF_OK; i++)
@@ -425,9 +442,10 @@ static void risk_row(struct lf_risk_list *out, sqlite3_stmt *st)
 	r->measures = sqlite3_column_int(st, 22);
 }
 
-static lf_status read_scope(struct lf_db *db, const char *post)
+/* READ on a post, or on a form of it (the refusal then says whose). */
+static lf_status read_scope(struct lf_db *db, const char *post, const char *selfcheck)
 {
-	return post ? post_scope(db, post, NULL, LF_ACT_READ) : lf_perm_check(db, LF_ACT_READ, NULL);
+	return post ? post_scope(db, post, selfcheck, LF_ACT_READ) : lf_perm_check(db, LF_ACT_READ, NULL);
 }
 
 lf_status lf_risk_get(struct lf_db *db, const char *gid, struct lf_risk_list *out)
@@ -447,7 +465,8 @@ lf_status lf_risk_get(struct lf_db *db, const char *gid, struct lf_risk_list *ou
 	if (s == LF_OK && !out->n)
 		s = lf_fail(db, LF_NOTFOUND, "找不到风险点（%.8s）。", gid);
 	if (s == LF_OK)
-		s = read_scope(db, out->v[0].post[0] ? out->v[0].post : NULL);
+		s = read_scope(db, out->v[0].post[0] ? out->v[0].post : NULL,
+		               out->v[0].selfcheck[0] ? out->v[0].selfcheck : NULL);
 	if (s)
 		lf_risk_list_free(out);
 	return s;
@@ -469,7 +488,7 @@ lf_status lf_risk_list(struct lf_db *db, const char *selfcheck, int with_retired
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
 	if (s == LF_OK)
-		s = read_scope(db, lf_rec_text(sc, "post"));
+		s = read_scope(db, lf_rec_text(sc, "post"), selfcheck);
 	lf_rec_free(sc);
 	if (s || (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
 		return s;
@@ -610,7 +629,7 @@ lf_status lf_measure_add(struct lf_db *db, const char *risk, const struct lf_mea
 	if (reopened)
 		*reopened = 0;
 	if (s == LF_OK) {
-		s = risk_open(db, risk, r, &e);
+		s = risk_open(db, risk, r, &e, LF_ACT_MEASURE_EDIT);
 		if (s == LF_OK && (!in->content || !*in->content))
 			s = lf_fail(db, LF_INVALID, "防控措施的“措施内容”不能为空。");
 		if (s == LF_OK && (s = seq_after(db, seq_sql, risk, NULL, &seq)) == LF_OK) {
@@ -632,13 +651,47 @@ lf_status lf_measure_add(struct lf_db *db, const char *risk, const struct lf_mea
 	return s;
 }
 
+/* Only the fields of carrying a measure out (责任人, 监督人, 期限, 状态, 完成日期),
+ * which are not what the person wrote and signed. */
+static int tracking_only(const struct lf_measure_in *in)
+{
+	return !in->stage && !in->content && !in->rule && !in->seq;
+}
+
+/* Tracking a measure of a form: the person while the form is theirs to
+ * edit, and at any time whoever maintains measures (LF_ACT_MEASURE_EDIT:
+ * the department head, the discipline office). */
+static lf_status tracking_permission(struct lf_db *db, struct lf_rec *r)
+{
+	struct lf_scope scope = { .selfcheck = lf_rec_text(r, "selfcheck") };
+	char err[sizeof db->err], me[LF_GID_LEN + 1];
+	const char *person = lf_rec_text(r, "person");
+	lf_status s = lf_perm_check(db, LF_ACT_SELFCHECK_EDIT, &scope), s2;
+
+	if (s != LF_DENIED)
+		return s;
+	memcpy(err, db->err, sizeof err);
+	if ((s2 = lf_perm_check(db, LF_ACT_MEASURE_EDIT, &scope)) != LF_DENIED)
+		return s2;
+	/* Both refused: the person is told why their own form is closed. */
+	lf_perm_actor_person(db, me);
+	if (me[0] && person && !strcmp(me, person))
+		memcpy(db->err, err, sizeof err);
+	return LF_DENIED;
+}
+
 static lf_status measure_open(struct lf_db *db, const char *gid, struct lf_rec *m, struct lf_rec *r,
-                              struct lf_selfcheck_edit *e)
+                              struct lf_selfcheck_edit *e, int tracking)
 {
 	lf_status s = load_live(db, "measure", gid, m);
 
 	memset(e, 0, sizeof *e);
-	return s ? s : risk_open(db, lf_rec_text(m, "risk"), r, e);
+	if (s == LF_OK && tracking && (s = load_live(db, "risk", lf_rec_text(m, "risk"), r)) == LF_OK &&
+	    lf_rec_text(r, "selfcheck")) {
+		s = tracking_permission(db, r);
+		return s ? s : lf_selfcheck_edit_begin(db, lf_rec_text(r, "selfcheck"), e);
+	}
+	return s ? s : risk_open(db, lf_rec_text(m, "risk"), r, e, LF_ACT_MEASURE_EDIT);
 }
 
 lf_status lf_measure_edit(struct lf_db *db, const char *gid, const struct lf_measure_in *in, int *reopened)
@@ -650,7 +703,7 @@ lf_status lf_measure_edit(struct lf_db *db, const char *gid, const struct lf_mea
 	if (reopened)
 		*reopened = 0;
 	if (s == LF_OK) {
-		s = measure_open(db, gid, m, r, &e);
+		s = measure_open(db, gid, m, r, &e, tracking_only(in));
 		if (s == LF_OK)
 			s = measure_apply(db, m, in);
 		if (s == LF_OK)
@@ -673,7 +726,7 @@ lf_status lf_measure_delete(struct lf_db *db, const char *gid, int *reopened)
 	if (reopened)
 		*reopened = 0;
 	if (s == LF_OK) {
-		s = measure_open(db, gid, m, r, &e);
+		s = measure_open(db, gid, m, r, &e, 0);
 		if (s == LF_OK)
 			s = lf_rec_delete(db, m->kind, m->gid);
 		if (s == LF_OK)
@@ -722,7 +775,7 @@ lf_status lf_measure_list(struct lf_db *db, const char *risk, struct lf_page *pg
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
 	if (s == LF_OK)
-		s = read_scope(db, lf_rec_text(r, "post"));
+		s = read_scope(db, lf_rec_text(r, "post"), lf_rec_text(r, "selfcheck"));
 	lf_rec_free(r);
 	if (s || (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
 		return s;

@@ -105,14 +105,17 @@ static lf_status load_live(struct lf_db *db, const char *kind, const char *gid, 
 	return s;
 }
 
-/* The permission to change a form of this post (staff: only before submitting). */
-static lf_status edit_scope(struct lf_db *db, const char *post, const char *selfcheck, enum lf_action act)
+/* The permission to change a form of this post and person (staff: their
+ * own form, only before submitting). */
+static lf_status edit_scope(struct lf_db *db, const char *post, const char *person, const char *selfcheck,
+                            enum lf_action act)
 {
 	struct lf_rec *p = lf_rec_new(lf_kind_find("post"));
 	lf_status s = load_live(db, "post", post, p);
 
 	if (s == LF_OK) {
-		struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post, .selfcheck = selfcheck };
+		struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post, .selfcheck = selfcheck,
+		                          .person = person };
 
 		s = lf_perm_check(db, act, &scope);
 	}
@@ -198,8 +201,10 @@ static lf_status exists_for(struct lf_db *db, const char *cycle, const char *pos
 	return LF_OK;
 }
 
+/* A new form; `check`: whether the acting user must be allowed to fill it
+ * (not when the next cycle carries forms over, which needs LF_ACT_CYCLE_EDIT). */
 static lf_status new_form(struct lf_db *db, const char *cycle, const char *post, const char *person,
-                          const struct lf_selfcheck_in *in, char gid[LF_GID_LEN + 1])
+                          const struct lf_selfcheck_in *in, int check, char gid[LF_GID_LEN + 1])
 {
 	struct lf_rec *c = lf_rec_new(lf_kind_find("cycle")), *p = lf_rec_new(lf_kind_find("post")),
 		*x = lf_rec_new(lf_kind_find("person")), *r = lf_rec_new(lf_kind_find("selfcheck"));
@@ -211,8 +216,8 @@ static lf_status new_form(struct lf_db *db, const char *cycle, const char *post,
 		s = load_live(db, "post", post, p);
 	if (s == LF_OK)
 		s = load_live(db, "person", person, x);
-	if (s == LF_OK)
-		s = edit_scope(db, post, NULL, LF_ACT_SELFCHECK_EDIT);
+	if (s == LF_OK && check)
+		s = edit_scope(db, post, person, NULL, LF_ACT_SELFCHECK_EDIT);
 	if (s == LF_OK && lf_rec_int(p, "retired"))
 		s = lf_fail(db, LF_STATE, "岗位“%s”已撤销。", lf_rec_text(p, "name"));
 	if (s == LF_OK && lf_rec_int(x, "retired"))
@@ -246,7 +251,7 @@ lf_status lf_selfcheck_new(struct lf_db *db, const char *cycle, const char *post
 {
 	lf_status s = lf_tx_begin(db);
 
-	return s ? s : lf_tx_end(db, new_form(db, cycle, post, person, in, gid));
+	return s ? s : lf_tx_end(db, new_form(db, cycle, post, person, in, 1, gid));
 }
 
 lf_status lf_selfcheck_edit(struct lf_db *db, const char *gid, const struct lf_selfcheck_in *in, int *reopened)
@@ -260,7 +265,7 @@ lf_status lf_selfcheck_edit(struct lf_db *db, const char *gid, const struct lf_s
 	if (s == LF_OK) {
 		s = load_live(db, "selfcheck", gid, r);
 		if (s == LF_OK)
-			s = edit_scope(db, lf_rec_text(r, "post"), gid, LF_ACT_SELFCHECK_EDIT);
+			s = edit_scope(db, lf_rec_text(r, "post"), NULL, gid, LF_ACT_SELFCHECK_EDIT);
 		if (s == LF_OK)
 			s = lf_selfcheck_edit_begin(db, gid, &e);
 		if (s == LF_OK)
@@ -284,7 +289,6 @@ lf_status lf_selfcheck_edit(struct lf_db *db, const char *gid, const struct lf_s
 	"s.status = 'returned' AND s.rework_due < ?9 "
 #define SC_FROM \
 	"FROM selfcheck s JOIN post p ON p.gid = s.post JOIN dept d ON d.gid = p.dept JOIN person x ON x.gid = s.person "
-#define SC_ORDER "ifnull(d.seq, 0), d.name, d.id, ifnull(p.seq, 0), p.name, p.id, x.name, s.id"
 
 static void sc_row(struct lf_selfcheck_list *out, sqlite3_stmt *st)
 {
@@ -329,7 +333,7 @@ lf_status lf_selfcheck_get(struct lf_db *db, const char *gid, struct lf_selfchec
 	if (s == LF_OK && !out->n)
 		s = lf_fail(db, LF_NOTFOUND, "找不到自查表（%.8s）。", gid);
 	if (s == LF_OK) {
-		struct lf_scope scope = { .dept = out->v[0].dept, .post = out->v[0].post };
+		struct lf_scope scope = { .dept = out->v[0].dept, .post = out->v[0].post, .selfcheck = out->v[0].gid };
 
 		s = lf_perm_check(db, LF_ACT_READ, &scope);
 	}
@@ -344,7 +348,7 @@ lf_status lf_selfcheck_find(struct lf_db *db, const char *cycle, const char *per
 	static const char sql[] = "SELECT gid FROM selfcheck WHERE cycle = ?1 AND person = ?2 AND (?3 IS NULL OR post = ?3) "
 	                          "AND deleted = 0 ORDER BY id LIMIT 2";
 	sqlite3_stmt *st;
-	lf_status s = lf_perm_check(db, LF_ACT_READ, NULL);
+	lf_status s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL); /* signed in at all */
 	int n = 0;
 
 	gid[0] = 0;
@@ -367,39 +371,102 @@ lf_status lf_selfcheck_find(struct lf_db *db, const char *cycle, const char *per
 	return LF_OK;
 }
 
+/* The list walks the departments in the unit's order and, in each, seeks
+ * its posts' forms (post_dept, then selfcheck_post), like the summary: a
+ * page costs what it shows, not what the cycle holds, also for a head or a
+ * staff member whose reach is a small part of it. The page key is the id of
+ * the last form shown; the walk resumes in its department. */
+#define SC_IN_DEPT "ifnull(p.seq, 0), p.name, p.id, x.name, s.id"
+
+/* Departments from the one a page starts in (?3; NULL: the first), those of
+ * f->dept (?2) the user reaches, whole or through their own post. */
+static const char sc_depts_sql[] =
+	"SELECT d.gid FROM dept d WHERE (?2 IS NULL OR d.gid = ?2) AND " LF_REACH_DEPT_SQL("d.gid") " AND "
+	"(?3 IS NULL OR (ifnull(d.seq, 0), d.name, d.id) >= (SELECT ifnull(seq, 0), name, id FROM dept WHERE gid = ?3)) "
+	"ORDER BY ifnull(d.seq, 0), d.name, d.id";
+/* The forms of one department (?7), of one post only when ?8 is set, after
+ * form ?5 (0: from the start). */
+static const char sc_rows_sql[] =
+	"SELECT " SC_COLUMNS "FROM post p CROSS JOIN selfcheck s ON s.post = p.gid JOIN dept d ON d.gid = p.dept "
+	"JOIN person x ON x.gid = s.person WHERE p.dept = ?7 AND (?8 IS NULL OR p.gid = ?8) AND s.cycle = ?1 "
+	"AND s.deleted = 0 AND (?3 IS NULL OR s.status = ?3) AND (?4 = 0 OR (s.status = 'returned' AND s.rework_due < ?9)) "
+	"AND (?5 = 0 OR (" SC_IN_DEPT ") > (SELECT " SC_IN_DEPT " FROM selfcheck s JOIN post p ON p.gid = s.post "
+	"JOIN person x ON x.gid = s.person WHERE s.id = ?5)) ORDER BY " SC_IN_DEPT " LIMIT ?6";
+static const char sc_start_sql[] = "SELECT p.dept FROM selfcheck s JOIN post p ON p.gid = s.post WHERE s.id = ?1";
+
+/* The forms of one department into the page; *more when one is left over. */
+static lf_status sc_dept_rows(struct lf_db *db, sqlite3_stmt *st, const char *dept, const char *post,
+                              long long after, int limit, struct lf_selfcheck_list *out, int *more)
+{
+	int rc;
+
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 7, dept, -1, SQLITE_TRANSIENT);
+	if (post)
+		sqlite3_bind_text(st, 8, post, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 8);
+	sqlite3_bind_int64(st, 5, after);
+	sqlite3_bind_int(st, 6, limit - out->n + 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == limit) {
+			*more = 1;
+			return LF_OK;
+		}
+		sc_row(out, st);
+	}
+	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取自查表失败");
+}
+
 lf_status lf_selfcheck_list(struct lf_db *db, const struct lf_selfcheck_filter *f, struct lf_page *pg,
                             struct lf_selfcheck_list *out)
 {
-	static const char sql[] =
-		"SELECT " SC_COLUMNS SC_FROM
-		"WHERE s.cycle = ?1 AND s.deleted = 0 AND (?2 IS NULL OR p.dept = ?2) AND (?3 IS NULL OR s.status = ?3) "
-		"AND (?4 = 0 OR (s.status = 'returned' AND s.rework_due < ?9)) AND "
-		"(?5 = 0 OR (" SC_ORDER ") > (SELECT " SC_ORDER " " SC_FROM "WHERE s.id = ?5)) "
-		"ORDER BY " SC_ORDER " LIMIT ?6";
-	struct lf_scope scope = { .dept = f->dept, .post = NULL };
-	sqlite3_stmt *st;
-	char today[11];
+	struct lf_perm_reach reach;
+	sqlite3_stmt *depts = NULL, *rows = NULL, *st;
+	char today[11], start[LF_GID_LEN + 1] = "";
 	long long after;
-	int limit = lf_page_limit(pg);
+	int limit = lf_page_limit(pg), more = 0, rc;
 	lf_status s;
 
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
 	lf_today(today);
-	if ((s = lf_perm_check(db, LF_ACT_READ, f->dept ? &scope : NULL)) ||
-	    (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
-		return s;
-	sqlite3_bind_text(st, 1, f->cycle, -1, SQLITE_STATIC);
+	if ((s = lf_perm_reach_in(db, LF_ACT_READ, f->dept, &reach)) || (s = lf_key_parse(db, pg->after, &after, 1)))
+		goto out;
+	if (after && (s = lf_prepare(db, sc_start_sql, &st)) == LF_OK) {
+		sqlite3_bind_int64(st, 1, after);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			lf_col_gid(start, st, 0);
+		sqlite3_finalize(st);
+		if (!start[0]) /* the form of the key is gone: nothing after it */
+			goto out;
+	}
+	if (s || (s = lf_prepare(db, sc_depts_sql, &depts)) || (s = lf_prepare(db, sc_rows_sql, &rows)))
+		goto out;
+	lf_perm_reach_bind(depts, &reach);
 	if (f->dept)
-		sqlite3_bind_text(st, 2, f->dept, -1, SQLITE_STATIC);
+		sqlite3_bind_text(depts, 2, f->dept, -1, SQLITE_STATIC);
+	if (start[0])
+		sqlite3_bind_text(depts, 3, start, -1, SQLITE_STATIC);
+	sqlite3_bind_text(rows, 1, f->cycle, -1, SQLITE_STATIC);
 	if (f->status)
-		sqlite3_bind_text(st, 3, f->status, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, f->overdue);
-	sqlite3_bind_int64(st, 5, after);
-	sqlite3_bind_int(st, 6, limit + 1);
-	sqlite3_bind_text(st, 9, today, -1, SQLITE_STATIC);
-	LF_PAGE_LOOP(db, s, st, out, limit, pg, sc_row, id);
-	sqlite3_finalize(st);
+		sqlite3_bind_text(rows, 3, f->status, -1, SQLITE_STATIC);
+	sqlite3_bind_int(rows, 4, f->overdue);
+	sqlite3_bind_text(rows, 9, today, -1, SQLITE_STATIC);
+	out->v = lf_arena_alloc(&out->arena, (size_t)(limit + 1) * sizeof *out->v);
+	while (s == LF_OK && !more && (rc = sqlite3_step(depts)) == SQLITE_ROW) {
+		char dept[LF_GID_LEN + 1];
+
+		lf_col_gid(dept, depts, 0);
+		s = sc_dept_rows(db, rows, dept, lf_perm_reach_whole_dept(&reach, dept) ? NULL : reach.post,
+		                 !strcmp(dept, start) ? after : 0, limit, out, &more);
+	}
+	if (s == LF_OK && more)
+		lf_key_make(pg->next, &out->v[out->n - 1].id, 1);
+out:
+	sqlite3_finalize(depts);
+	sqlite3_finalize(rows);
+	lf_perm_reach_clear(&reach);
 	return s;
 }
 
@@ -460,7 +527,7 @@ static lf_status carry_form(struct lf_db *db, const char *old, const char *to, s
 	if (s == LF_OK) {
 		struct lf_selfcheck_in in = { lf_rec_text(r, "duties"), NULL };
 
-		s = new_form(db, to, lf_rec_text(r, "post"), lf_rec_text(r, "person"), &in, gid);
+		s = new_form(db, to, lf_rec_text(r, "post"), lf_rec_text(r, "person"), &in, 0, gid);
 	}
 	lf_rec_free(r);
 	if (s == LF_OK)

@@ -30,6 +30,7 @@ int lf_search_uses_index(const char *text)
 	"WHERE p.dept = ?1 AND r.cycle = ?2 AND r.deleted = 0 AND (?3 OR r.retired = 0) " \
 	"AND (?4 = 0 OR ifnull(r.level, r.level_proposed) = ?4) AND (?5 IS NULL OR r.category = ?5) " \
 	"AND (?6 IS NULL OR s.status = ?6) AND (?7 = 0 OR r.probability = ?7) AND (?8 = 0 OR r.severity = ?8) " \
+	"AND (?21 IS NULL OR p.gid = ?21) " \
 	"AND (?9 = 0 OR (" ROW_ORDER ") > (SELECT " ROW_ORDER " FROM risk r JOIN post p ON p.gid = r.post " \
 	"LEFT JOIN selfcheck s ON s.gid = r.selfcheck LEFT JOIN person x ON x.gid = r.person WHERE r.id = ?9)) "
 #define ROW_TAIL "ORDER BY " ROW_ORDER " LIMIT ?10"
@@ -47,9 +48,11 @@ static const char rows_like_sql[] =
 	"OR EXISTS (SELECT 1 FROM measure m WHERE m.risk = r.gid AND m.deleted = 0 AND m.content LIKE ?11 ESCAPE '\\')) "
 	ROW_TAIL;
 
-/* Departments from the one a page starts in, in the unit's order. */
+/* Departments from the one a page starts in, in the unit's order: those the
+ * acting user reaches (whole, or only through their own post). */
 static const char depts_sql[] =
 	"SELECT id, gid, name FROM dept WHERE owner = ?1 AND deleted = 0 AND (?2 IS NULL OR gid = ?2) AND "
+	LF_REACH_DEPT_SQL("gid") " AND "
 	"(?3 = 0 OR (ifnull(seq, 0), name, id) >= (SELECT ifnull(seq, 0), name, id FROM dept WHERE id = ?3)) "
 	"ORDER BY ifnull(seq, 0), name, id";
 
@@ -105,6 +108,7 @@ static void summary_row(struct lf_summary_list *out, sqlite3_stmt *st, int no)
 
 struct walk {
 	const struct lf_summary_filter *f;
+	struct lf_perm_reach reach;
 	const char *sql;
 	char *arg;             /* search argument, or NULL */
 	long long key[4];      /* dept id, post id, risk id, last 序号 */
@@ -136,6 +140,8 @@ static lf_status dept_rows(struct lf_db *db, struct walk *w, long long dept_id, 
 	sqlite3_bind_int(st, 8, f->severity);
 	sqlite3_bind_int64(st, 9, after_risk);
 	sqlite3_bind_int(st, 10, w->limit - out->n + 1);
+	if (!lf_perm_reach_whole_dept(&w->reach, dept_gid)) /* reached only through the user's own post */
+		sqlite3_bind_text(st, 21, w->reach.post, -1, SQLITE_STATIC);
 	if (w->arg)
 		sqlite3_bind_text(st, 11, w->arg, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 20, dept_name, -1, SQLITE_STATIC);
@@ -158,7 +164,6 @@ static lf_status dept_rows(struct lf_db *db, struct walk *w, long long dept_id, 
 lf_status lf_summary_page(struct lf_db *db, const struct lf_summary_filter *f, struct lf_page *pg,
                           struct lf_summary_list *out)
 {
-	struct lf_scope scope = { .dept = f->dept, .post = NULL };
 	struct walk w;
 	sqlite3_stmt *st;
 	long long start_dept, after_risk;
@@ -172,8 +177,10 @@ lf_status lf_summary_page(struct lf_db *db, const struct lf_summary_filter *f, s
 	w.limit = lf_page_limit(pg);
 	if (!f->cycle)
 		return lf_fail(db, LF_INVALID, "没有指明年度。");
-	if ((s = lf_perm_check(db, LF_ACT_READ, f->dept ? &scope : NULL)) || (s = lf_key_parse(db, pg->after, w.key, 4)))
+	if ((s = lf_perm_reach_in(db, LF_ACT_READ, f->dept, &w.reach)) || (s = lf_key_parse(db, pg->after, w.key, 4))) {
+		lf_perm_reach_clear(&w.reach);
 		return s;
+	}
 	if (f->text && *f->text) {
 		int fts = lf_search_uses_index(f->text);
 
@@ -187,8 +194,10 @@ lf_status lf_summary_page(struct lf_db *db, const struct lf_summary_filter *f, s
 	out->v = lf_arena_alloc(&out->arena, (size_t)w.limit * sizeof *out->v);
 	if ((s = lf_prepare(db, depts_sql, &st))) {
 		lf_free(w.arg);
+		lf_perm_reach_clear(&w.reach);
 		return s;
 	}
+	lf_perm_reach_bind(st, &w.reach);
 	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
 	if (f->dept)
 		sqlite3_bind_text(st, 2, f->dept, -1, SQLITE_STATIC);
@@ -204,6 +213,7 @@ lf_status lf_summary_page(struct lf_db *db, const struct lf_summary_filter *f, s
 	}
 	sqlite3_finalize(st);
 	lf_free(w.arg);
+	lf_perm_reach_clear(&w.reach);
 	if (s == LF_OK && more)
 		lf_key_make(pg->next, w.key, 4);
 	return s;

@@ -218,6 +218,30 @@ int lf_has_control(const char *str)
 	return 0;
 }
 
+/* ------------------------------------------------------------------ JSON */
+
+void lf_json_string(struct lf_buf *b, const char *s)
+{
+	lf_buf_addc(b, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\') {
+			lf_buf_addc(b, '\\');
+			lf_buf_addc(b, (char)c);
+		} else if (c == '\n') {
+			lf_buf_adds(b, "\\n");
+		} else if (c == '\t') {
+			lf_buf_adds(b, "\\t");
+		} else if (c < 0x20 || c == 0x7f) {
+			lf_buf_addf(b, "\\u%04x", c);
+		} else {
+			lf_buf_addc(b, (char)c);
+		}
+	}
+	lf_buf_addc(b, '"');
+}
+
 /* ------------------------------------------------------------------ hex */
 
 void lf_hex(char *out, const unsigned char *in, size_t n)

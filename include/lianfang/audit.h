@@ -18,6 +18,13 @@ struct lf_audit_entry {
 	char prev[65], hash[65];
 };
 
+/* The columns of an entry, in the order lf_audit_entry_of_row reads them. */
+#define LF_AUDIT_COLUMNS "unit, seq, at, actor, action, kind, gid, before, after, prev, hash"
+
+/* Fill e from a row of LF_AUDIT_COLUMNS starting at column 0; the strings are
+ * borrowed from the statement until it steps again. */
+void lf_audit_entry_of_row(sqlite3_stmt *st, struct lf_audit_entry *e);
+
 /* Append an entry for this database's unit, as db->actor, now. */
 lf_status lf_audit_append(struct lf_db *db, const char *action, const char *kind,
                           const char *gid, const char *before, const char *after);

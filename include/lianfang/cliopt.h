@@ -4,6 +4,8 @@
 #ifndef LIANFANG_CLIOPT_H
 #define LIANFANG_CLIOPT_H
 
+#include <stdio.h>
+
 #include "lianfang/cli.h"
 #include "lianfang/page.h"
 
@@ -56,6 +58,11 @@ struct lf_review;
 void lf_cli_review_line(const char *indent, const struct lf_review *r);
 /* Note printed after an edit that sent a signed form back. */
 void lf_cli_reopened(int reopened);
+/* Before a list or report of `dept` (NULL: the unit) that the user may read
+ * only part of, say which part: "（只显示你有权查看的：登记注册科）". Every
+ * list of risk work does this, on stdout (on stderr for --tsv); a user who
+ * may read none of it gets the list's refusal instead. */
+void lf_cli_reach_note(struct lf_db *db, const char *dept, FILE *to);
 /* When a page was cut short: how to get the next one. */
 void lf_cli_more(const struct lf_page *pg);
 /* --limit and --after for list commands: one page when --limit is given,

@@ -1,7 +1,8 @@
 /* coverage: what phase 2 has not covered yet — powers with no flow chart,
  * flow-chart steps marked risky with no risk point in the cycle, and posts in
  * use with no self-check form in the cycle. Counts for the home screen, and
- * keyset pages of each list. */
+ * keyset pages of each list — of what the acting user may read (LF_ACT_READ:
+ * powers and posts of their own post, covered departments, or the unit). */
 #ifndef LIANFANG_COVERAGE_H
 #define LIANFANG_COVERAGE_H
 

@@ -42,7 +42,7 @@ struct lf_scheme {
 
 /* The unit's scheme: its settings where set, the defaults elsewhere
  * (高/中/低, the 3×3 matrix below, seed 001/002/003 lists). Free it with
- * lf_scheme_free. Needs LF_ACT_READ.
+ * lf_scheme_free. Needs LF_ACT_READ_PUBLIC: everyone who fills a form needs it.
  *        s=1 s=2 s=3
  *   p=1   1   1   2
  *   p=2   1   2   3

@@ -20,7 +20,8 @@ struct lf_heatmap {
 	int total;
 };
 
-/* Count the risks the filter selects (its cell and text parts are ignored). */
+/* Count the risks the filter selects (its cell and text parts are ignored)
+ * among those the acting user may read, as lf_summary_page. */
 lf_status lf_heatmap_get(struct lf_db *db, const struct lf_summary_filter *f, struct lf_heatmap *h);
 /* Draw it: probability rows from high to low, severity columns from low to
  * high, each cell "count level", then the totals. Line item: the row's

@@ -1,7 +1,9 @@
 /* org: the unit's organisation — departments (处室), posts (岗位: name and
  * duties) and persons (人员, each on a post). Add, edit and retire; a retired
  * department, post or person is hidden from new work but stays in history
- * and in old cycles, so nothing that refers to it dangles.
+ * and in old cycles, so nothing that refers to it dangles. Reading the
+ * organisation needs LF_ACT_READ_PUBLIC (every user of the unit); changing
+ * it LF_ACT_ORG_EDIT.
  *
  * Inputs are text as typed (include/lianfang/input.h): in a *_in struct, NULL
  * leaves a field as it is, "" clears it. References are gids. */

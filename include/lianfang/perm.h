@@ -24,6 +24,7 @@
  *   ASSESS            -      -     -      unit      unit       -     -
  *   LEVEL_SET         -      -     -      unit      unit       -     -
  *   MEASURE_EDIT      -      dept  -      -         unit       -     -
+ *   RISK_FIND         -      dept  -      -         unit       -     -
  *   NOTICE, WARN,
  *   ACCOUNTABILITY    -      -     -      -         unit       -     -
  *   INSPECT           -      -     -      -         unit       -     unit
@@ -31,11 +32,16 @@
  *   EXCHANGE          -      -     -      -         unit       unit  -
  *   UPPER_ASSESS      -      -     -      -         -          -     unit
  *   SETTINGS, USERS   -      -     -      -         -          unit  -
+ *   IMPORT            -      -     -      -         unit       -     -
  *
  *   post: the target must be the post of the user's own person (staff);
- *   post*: and, when the scope names a self-check, only while it is a draft
- *          or was returned — once submitted, the person can no longer edit it;
+ *   post*: and, when the scope names a self-check or a person, it must be the
+ *          user's own form (colleagues on one post each fill their own), and
+ *          only while it is a draft or was returned — once submitted, the
+ *          person can no longer edit it;
  *   dept: the target's department must be one the role covers (account_role.dept).
+ * One exception lives in review.c: the head's signature on a form whose
+ * department has no head but its own person is the leader in charge's.
  * Roles add up: a department head who fills their own self-check holds both
  * head and staff. An administrator signs nothing off: the risk-work roles are
  * separate, and an administrator cannot grant them to their own account.
@@ -72,7 +78,7 @@ enum lf_role {
  * person's own post, for staff). */
 #define LF_ACTION_INFO(_) \
 	_(READ,             "查看") \
-	_(READ_PUBLIC,      "查看本单位公开的信息（年度、实施方案、会议、机构、公示）") \
+	_(READ_PUBLIC,      "查看本单位公开的信息（年度、实施方案、会议、机构、分级方案、公示）") \
 	_(ORG_EDIT,         "维护处室、岗位和人员") \
 	_(CYCLE_EDIT,       "维护年度、实施方案、领导小组和会议") \
 	_(POWER_EDIT,       "维护职权目录和流程图") \
@@ -83,6 +89,7 @@ enum lf_role {
 	_(ASSESS,           "评估自查表质量（准确、不准确……）") \
 	_(LEVEL_SET,        "审定风险等级") \
 	_(MEASURE_EDIT,     "维护防控措施") \
+	_(RISK_FIND,        "登记部门评查、交叉互查等查出的岗位风险点") \
 	_(NOTICE,           "公示风险点和措施") \
 	_(WARN,             "登记预警和处置") \
 	_(INSPECT,          "检查考核、下发整改通知") \
@@ -107,7 +114,8 @@ enum lf_action {
 struct lf_scope {
 	const char *dept;      /* gid of the department the target belongs to */
 	const char *post;      /* gid of the post, for a staff member's own post */
-	const char *selfcheck; /* gid of the self-check (its post, and its status for staff) */
+	const char *selfcheck; /* gid of the self-check (its post, person, and its status for staff) */
+	const char *person;    /* gid of the person whose form it is (a new form); derived from selfcheck */
 };
 
 /* LF_OK if db->actor may do `act` on `scope` (NULL: the unit), else
@@ -117,18 +125,45 @@ lf_status lf_perm_check(struct lf_db *db, enum lf_action act, const struct lf_sc
 /* The name to sign with for the acting user (the person's name, else the
  * account's name, else the login); valid until the next call. */
 const char *lf_perm_actor_name(struct lf_db *db);
+/* The person (gid) the acting user is, or "" (nobody, setup mode, no person). */
+void lf_perm_actor_person(struct lf_db *db, char out[LF_GID_LEN + 1]);
 
 /* How far the acting user's permission for `act` reaches, for filtering
- * lists in SQL:  WHERE ?unit OR post = ?post OR dept IN (SELECT value FROM
- * json_each(?depts)).  Nothing allowed: unit 0, post "", depts "[]".
- * Self-check state is not considered here; lf_perm_check still decides. */
+ * lists in SQL (LF_REACH_SQL below). Nothing allowed: unit 0, post "",
+ * depts "[]". Self-check state is not considered here; lf_perm_check still
+ * decides each write. */
 struct lf_perm_reach {
-	int unit;                  /* the whole unit */
-	char post[LF_GID_LEN + 1]; /* the user's own post, or "" */
-	char *depts;               /* JSON array of department gids; owned */
+	int unit;                       /* the whole unit */
+	char post[LF_GID_LEN + 1];      /* the user's own post, or "" */
+	char post_dept[LF_GID_LEN + 1]; /* the department of that post, or "" */
+	char *depts;                    /* JSON array of department gids; owned */
+	int partial;                    /* lf_perm_reach_in: less than was asked for */
 };
 lf_status lf_perm_reach(struct lf_db *db, enum lf_action act, struct lf_perm_reach *out);
 void lf_perm_reach_clear(struct lf_perm_reach *r);
+
+/* A list of `act` over `dept` (NULL: the whole unit) shows the part the user
+ * reaches: LF_OK with the reach (partial = 1 when that is less than `dept`
+ * or the unit), or LF_DENIED, saying in Chinese which role it needs, when
+ * the user reaches none of it. */
+lf_status lf_perm_reach_in(struct lf_db *db, enum lf_action act, const char *dept, struct lf_perm_reach *out);
+/* The same, in words for a list's heading: *note NULL when the user sees all
+ * of `dept` (or the unit), else what they see — "登记注册科、本人岗位（受理审查岗）"
+ * (owned). LF_DENIED as above. */
+lf_status lf_perm_reach_note(struct lf_db *db, enum lf_action act, const char *dept, char **note);
+
+/* The reach as an SQL condition on a row's department and post columns, and
+ * its parameters (?90 unit, ?91 departments, ?92 own post, ?93 that post's
+ * department), bound by lf_perm_reach_bind. A module writes it into its own
+ * static SQL:  "… WHERE p.dept = ?1 AND " LF_REACH_SQL("p.dept", "p.gid")
+ * LF_REACH_DEPT_SQL is for departments: those the user reaches any of. */
+#define LF_REACH_SQL(dept, post) \
+	"(?90 OR " dept " IN (SELECT value FROM json_each(?91)) OR " post " = ?92)"
+#define LF_REACH_DEPT_SQL(dept) \
+	"(?90 OR " dept " IN (SELECT value FROM json_each(?91)) OR " dept " = ?93)"
+void lf_perm_reach_bind(sqlite3_stmt *st, const struct lf_perm_reach *r);
+/* Does the reach cover all of department `dept` (not just the own post)? */
+int lf_perm_reach_whole_dept(const struct lf_perm_reach *r, const char *dept);
 
 /* The fixed table above: whether `role` may ever do `act`, and how far. */
 enum lf_reach_kind { LF_REACH_NONE, LF_REACH_POST, LF_REACH_DEPT, LF_REACH_UNIT };
@@ -143,6 +178,11 @@ struct lf_scope_buf {
 };
 lf_status lf_perm_scope_of(struct lf_db *db, const char *kind, const char *gid,
                            struct lf_scope_buf *buf, struct lf_scope *out);
+
+/* True for the kinds everyone signed in may read (LF_ACT_READ_PUBLIC): the
+ * unit, its organisation, cycles, plan, leading group, meetings, notices and
+ * settings; every other kind is read with LF_ACT_READ on its scope. */
+int lf_perm_kind_public(const char *kind);
 
 const char *lf_role_name(enum lf_role r);   /* "staff" … */
 const char *lf_role_label(enum lf_role r);  /* "科员" … */

@@ -31,7 +31,9 @@ lf_status lf_power_add(struct lf_db *db, const struct lf_power_in *in, char gid[
 lf_status lf_power_edit(struct lf_db *db, const char *gid, const struct lf_power_in *in);
 lf_status lf_power_retire(struct lf_db *db, const char *gid, int retired);
 lf_status lf_power_get(struct lf_db *db, const char *gid, struct lf_power_list *out);
-/* Powers of a post, a department or the unit, in department order then seq. */
+/* Powers of a post, a department or the unit, in department order then seq:
+ * those the acting user may read (LF_ACT_READ: of their own post, of the
+ * departments they cover, or the unit's); refused only when none. */
 lf_status lf_power_list(struct lf_db *db, const char *dept, const char *post, int with_retired,
                         struct lf_page *pg, struct lf_power_list *out);
 void lf_power_list_free(struct lf_power_list *l);

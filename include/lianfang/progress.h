@@ -23,9 +23,11 @@ struct lf_progress_list {
 	struct lf_arena arena;
 };
 
-/* Departments in use (and retired ones that have forms in the cycle). */
+/* Departments in use (and retired ones that have forms in the cycle) that the
+ * acting user may read (LF_ACT_READ); a department reached only through the
+ * user's own post counts that post alone. */
 lf_status lf_progress_list(struct lf_db *db, const char *cycle, struct lf_page *pg, struct lf_progress_list *out);
-/* The unit's total. */
+/* The unit's total, or the total of what the acting user may read. */
 lf_status lf_progress_total(struct lf_db *db, const char *cycle, struct lf_progress *total);
 void lf_progress_list_free(struct lf_progress_list *l);
 

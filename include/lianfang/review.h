@@ -38,8 +38,11 @@ struct lf_review_in {
 };
 
 /* One step, in one transaction. Permissions: submit LF_ACT_SELFCHECK_SUBMIT
- * (the post), head LF_ACT_REVIEW_HEAD and leader LF_ACT_REVIEW_LEADER (the
- * department), assess LF_ACT_ASSESS. */
+ * (the person's own form), head LF_ACT_REVIEW_HEAD and leader
+ * LF_ACT_REVIEW_LEADER (the department), assess LF_ACT_ASSESS. Where the
+ * department has no head but the form's own person (the head's own form, or
+ * a department without a head, such as the leadership), the leader in
+ * charge gives the head's signature too: nobody else could. */
 lf_status lf_review_step(struct lf_db *db, const char *selfcheck, enum lf_review_step step,
                          const struct lf_review_in *in);
 /* Would the step be allowed now? LF_OK, or the refusal with its reason —

@@ -42,7 +42,10 @@ struct lf_risk_list {
  * LF_ACT_SELFCHECK_EDIT for the form's post. */
 lf_status lf_risk_add(struct lf_db *db, const char *selfcheck, const struct lf_risk_in *in,
                       char gid[LF_GID_LEN + 1]);
-/* Add a risk of a post found outside a self-check (部门评查, 交叉互查 …). */
+/* Add a risk of a post found outside a self-check (部门评查, 交叉互查 …).
+ * Needs LF_ACT_RISK_FIND for the post's department; so do editing, retiring
+ * and deleting such a risk, and its measures need LF_ACT_MEASURE_EDIT. A
+ * risk on a form is changed by its person (LF_ACT_SELFCHECK_EDIT). */
 lf_status lf_risk_add_to_post(struct lf_db *db, const char *cycle, const char *post, const struct lf_risk_in *in,
                               char gid[LF_GID_LEN + 1]);
 /* *reopened (may be NULL) = 1 when the change sent a signed form back. */
@@ -89,6 +92,10 @@ struct lf_measure_list {
 
 lf_status lf_measure_add(struct lf_db *db, const char *risk, const struct lf_measure_in *in,
                          char gid[LF_GID_LEN + 1], int *reopened);
+/* An edit of only responsible, supervisor, due, status and done (carrying
+ * the measure out, not what was signed) is also allowed to whoever may
+ * LF_ACT_MEASURE_EDIT, at any state of the form; anything else on a form's
+ * measure needs LF_ACT_SELFCHECK_EDIT, like adding or deleting one. */
 lf_status lf_measure_edit(struct lf_db *db, const char *gid, const struct lf_measure_in *in, int *reopened);
 lf_status lf_measure_delete(struct lf_db *db, const char *gid, int *reopened);
 lf_status lf_measure_list(struct lf_db *db, const char *risk, struct lf_page *pg, struct lf_measure_list *out);

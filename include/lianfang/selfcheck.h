@@ -54,16 +54,21 @@ struct lf_selfcheck_filter {
 
 /* A new form for a person on a post in a cycle, duties copied from the post
  * unless given. One per cycle, post and person. Needs
- * LF_ACT_SELFCHECK_EDIT for the post. */
+ * LF_ACT_SELFCHECK_EDIT for the post and person: staff make their own. */
 lf_status lf_selfcheck_new(struct lf_db *db, const char *cycle, const char *post, const char *person,
                            const struct lf_selfcheck_in *in, char gid[LF_GID_LEN + 1]);
 /* Change duties or date. *reopened = 1 when this sent a signed form back. */
 lf_status lf_selfcheck_edit(struct lf_db *db, const char *gid, const struct lf_selfcheck_in *in, int *reopened);
 lf_status lf_selfcheck_get(struct lf_db *db, const char *gid, struct lf_selfcheck_list *out);
-/* The form of a person (on `post`, or on any post when NULL) in a cycle. */
+/* The form of a person (on `post`, or on any post when NULL) in a cycle:
+ * only its id, for a person's name typed on a command line (the
+ * organisation is public); what is then done with it checks its own
+ * permission on that form — reading it LF_ACT_READ, reviewing it the step's. */
 lf_status lf_selfcheck_find(struct lf_db *db, const char *cycle, const char *person, const char *post,
                             char gid[LF_GID_LEN + 1]);
-/* Forms in department, post and name order. */
+/* Forms in department, post and name order: those of f->dept (or the unit)
+ * that the acting user may read (LF_ACT_READ: own post, covered departments
+ * or the unit); refused only when the user may read none of them. */
 lf_status lf_selfcheck_list(struct lf_db *db, const struct lf_selfcheck_filter *f, struct lf_page *pg,
                             struct lf_selfcheck_list *out);
 void lf_selfcheck_list_free(struct lf_selfcheck_list *l);

@@ -43,7 +43,9 @@ struct lf_summary_list {
 	struct lf_arena arena;
 };
 
-/* One page of the table. Needs LF_ACT_READ for the department (or unit). */
+/* One page of the table: the rows of f->dept (or the unit) the acting user
+ * may read (LF_ACT_READ: own post, covered departments, or the unit);
+ * refused only when they may read none of it (lf_perm_reach_in). */
 lf_status lf_summary_page(struct lf_db *db, const struct lf_summary_filter *f, struct lf_page *pg,
                           struct lf_summary_list *out);
 void lf_summary_list_free(struct lf_summary_list *l);

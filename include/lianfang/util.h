@@ -43,6 +43,11 @@ int lf_utf8_decode(const char *s, size_t n, unsigned *cp);
 /* True if s holds a C0/C1 control character other than tab and newline. */
 int lf_has_control(const char *s);
 
+/* Append s as a JSON string: " and \ escaped, newline and tab as \n and \t,
+ * other control characters as \u00XX, everything else (UTF-8) as it is. This
+ * is the canonical form of revision bodies, so it must never change. */
+void lf_json_string(struct lf_buf *b, const char *s);
+
 /* Lower-case hex of n bytes into out (2n+1 bytes). */
 void lf_hex(char *out, const unsigned char *in, size_t n);
 int lf_is_hex(const char *s, size_t n);

@@ -3,6 +3,7 @@
 #include "lianfang/cycle.h"
 #include "lianfang/flow.h"
 #include "lianfang/lookup.h"
+#include "lianfang/perm.h"
 #include "lianfang/review.h"
 #include "lianfang/selfcheck.h"
 #include "lianfang/util.h"
@@ -197,4 +198,15 @@ int lf_cli_paging(const struct lf_cmd *cmd, const char *limit, const char *after
 	if (after)
 		snprintf(pg->after, sizeof pg->after, "%s", after);
 	return -1;
+}
+
+void lf_cli_reach_note(struct lf_db *db, const char *dept, FILE *to)
+{
+	char err[sizeof db->err], *note = NULL;
+
+	memcpy(err, db->err, sizeof err);
+	if (lf_perm_reach_note(db, LF_ACT_READ, dept, &note) == LF_OK && note)
+		fprintf(to, "（只显示你有权查看的：%s）\n", note);
+	lf_free(note);
+	memcpy(db->err, err, sizeof err);
 }

@@ -80,6 +80,8 @@ static int run_coverage(struct lf_cli *cli, int argc, char **argv)
 	if (st == LF_OK && dept)
 		st = lf_cli_find(db, "dept", dept, dg);
 	if (st == LF_OK)
+		lf_cli_reach_note(db, dept ? dg : NULL, stdout);
+	if (st == LF_OK)
 		st = lf_coverage_get(db, cycle, dept ? dg : NULL, &c);
 	if (st == LF_OK) {
 		printf("没有流程图的职权：%d 个（共 %d 个）\n", c.powers_no_chart, c.powers);
@@ -142,6 +144,7 @@ static int run_progress(struct lf_cli *cli, int argc, char **argv)
 		lf_cycle_list_free(&cl);
 	}
 	if (st == LF_OK && (st = lf_scheme_load(db, &sc)) == LF_OK) {
+		lf_cli_reach_note(db, NULL, stdout);
 		lf_page_init(&pg, 100);
 		do {
 			struct lf_progress_list l;

@@ -98,6 +98,8 @@ static int list(struct lf_cli *cli, const struct lf_cmd *cmd, int argc, char **a
 	if ((rc = lf_cli_db(cli, 0, &db)))
 		return rc;
 	st = where(db, dept, post, dg, pgid);
+	if (st == LF_OK && !pgid[0])
+		lf_cli_reach_note(db, dg[0] ? dg : NULL, stdout);
 	while (st == LF_OK) {
 		struct lf_power_list l;
 

@@ -99,6 +99,8 @@ static int list(struct lf_cli *cli, const struct lf_cmd *cmd, int argc, char **a
 	f.cycle = cycle;
 	if (st == LF_OK && dept && (st = lf_cli_find(db, "dept", dept, dg)) == LF_OK)
 		f.dept = dg;
+	if (st == LF_OK)
+		lf_cli_reach_note(db, f.dept, stdout);
 	while (st == LF_OK) {
 		struct lf_selfcheck_list l;
 

@@ -215,6 +215,8 @@ static int table(struct lf_cli *cli, const struct lf_cmd *cmd, int argc, char **
 		return rc;
 	if ((st = lf_scheme_load(db, &sc)) == LF_OK) {
 		st = make_filter(db, &o, &sc, &f);
+		if (st == LF_OK)
+			lf_cli_reach_note(db, f.dept, o.tsv ? stderr : stdout);
 		if (st == LF_OK && o.tsv)
 			printf("序号\t姓名\t岗位名称\t岗位职责\t潜在风险\t防控措施\t风险等级\t备注\n");
 		if (st == LF_OK)
@@ -293,6 +295,8 @@ static int run_heatmap(struct lf_cli *cli, int argc, char **argv)
 		f.probability = p;
 		f.severity = s;
 	}
+	if (st == LF_OK)
+		lf_cli_reach_note(db, f.dept, stdout);
 	if (st == LF_OK && !o.cell && (st = lf_heatmap_get(db, &f, &h)) == LF_OK) {
 		memset(&lines, 0, sizeof lines);
 		lf_heatmap_lines(&h, &sc, &lines);

@@ -1,5 +1,6 @@
 -- Bulk rows for the benchmark: :depts departments × :posts posts, one person
--- and one self-check per post, :risks risks per form, two measures per risk.
+-- and one self-check per post, :risks risks per form, two measures per risk,
+-- and three accounts with different reach.
 -- Written straight into the kind tables with made-up revision ids (the
 -- benchmark reads; it never checks or writes), in the sqlite3 shell where
 -- foreign keys are off. The cycle row comes from `lianfang cycle add`.
@@ -32,4 +33,14 @@ INSERT INTO measure(gid, owner, rid, risk, seq, content, status)
   SELECT printf('%08x%024x', 5, k.id * 10 + m.i), '620902', printf('%064x', 5000000 + k.id * 10 + m.i), k.gid, m.i,
          CASE m.i WHEN 1 THEN '公开办事指南和一次性告知清单' ELSE '科长每周抽查，纪检监察室每季度复查' END, 'planned'
   FROM risk k, n m WHERE m.i <= 2;
+-- Accounts to read as: the discipline office (the whole unit), the head of
+-- the last department, and a staff member on that department's first post.
+INSERT INTO account(login, name, person, created) VALUES ('discipline', '纪检监察', NULL, '2026-01-01T00:00:00Z');
+INSERT INTO account(login, name, person, created) VALUES ('head', '处长', NULL, '2026-01-01T00:00:00Z');
+INSERT INTO account(login, name, person, created)
+  SELECT 'staff', '科员', x.gid, '2026-01-01T00:00:00Z' FROM person x JOIN post p ON p.gid = x.post
+  WHERE p.dept = printf('%032x', :depts) ORDER BY p.seq LIMIT 1;
+INSERT INTO account_role(account, role, dept) SELECT id, 'discipline', NULL FROM account WHERE login = 'discipline';
+INSERT INTO account_role(account, role, dept) SELECT id, 'head', printf('%032x', :depts) FROM account WHERE login = 'head';
+INSERT INTO account_role(account, role, dept) SELECT id, 'staff', NULL FROM account WHERE login = 'staff';
 COMMIT;

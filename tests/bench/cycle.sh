@@ -3,7 +3,9 @@
 # (1,000 risk points) and a large one (20,000 risk points, 40,000 measures,
 # 4,000 posts), printed as ratios — large/small for each call, and a page deep
 # in the summary table against its first page. Keyset pages should stay near
-# 1×; whole-cycle aggregates (heat map, progress) grow with the data.
+# 1×, also for a head (*-head: one department of 50) and a staff member
+# (*-staff: one post), whose lists are filtered by their reach; whole-cycle
+# aggregates (heat map, progress) grow with the data.
 # Self-contained: builds its own databases and driver in a temporary directory.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,7 +36,7 @@ make_db "$tmp/large.db" 50 80 5
 
 echo "phase-2 lists, median of 15 runs: 20,000 risks against 1,000 (pages of 50 rows)"
 sort "$tmp/small.txt" >"$tmp/s" && sort "$tmp/large.txt" >"$tmp/l"
-join "$tmp/s" "$tmp/l" | awk '{ r = $2 > 0 ? $3 / $2 : 0; printf "  %-14s %6.1f×\n", $1, r }'
+join "$tmp/s" "$tmp/l" | awk '{ r = $2 > 0 ? $3 / $2 : 0; printf "  %-20s %6.1f×\n", $1, r }'
 awk '$1 == "summary-first" { f = $2 } $1 == "summary-deep" { d = $2 }
      END { if (f > 0) printf "  summary page half way down the large table against its first page: %.1f×\n", d / f }' \
 	"$tmp/large.txt"

@@ -1,12 +1,16 @@
 /* lists: time the model's list calls on one database — a first page and a
  * page deep in the table, search through the index and through LIKE, the
  * heat map, progress and coverage — and print "name microseconds" lines.
- * tests/bench/cycle.sh turns two databases' lines into ratios. */
+ * They read as the discipline office (the whole unit); the *-head and
+ * *-staff lines as the head of the last department and a staff member in
+ * it, whose lists are filtered by their reach. tests/bench/cycle.sh turns
+ * two databases' lines into ratios. */
 #include "lianfang/coverage.h"
 #include "lianfang/cycle.h"
 #include "lianfang/heatmap.h"
 #include "lianfang/org.h"
 #include "lianfang/progress.h"
+#include "lianfang/selfcheck.h"
 #include "lianfang/summary.h"
 
 #include <stdio.h>
@@ -54,10 +58,36 @@ static int summary(struct ctx *c, const char *after, const char *text)
 	return n;
 }
 
+static void act_as(struct ctx *c, const char *login)
+{
+	snprintf(c->db->actor, sizeof c->db->actor, "%s", login);
+}
+
+static int selfchecks(struct ctx *c)
+{
+	struct lf_selfcheck_filter f = { 0 };
+	struct lf_selfcheck_list l;
+	struct lf_page pg;
+	int n;
+
+	f.cycle = c->cycle;
+	lf_page_init(&pg, 50);
+	if (lf_selfcheck_list(c->db, &f, &pg, &l))
+		return -1;
+	n = l.n;
+	lf_selfcheck_list_free(&l);
+	return n;
+}
+
 static int op(struct ctx *c, const char *name)
 {
-	if (!strcmp(name, "summary-first"))
+	const char *dash = strrchr(name, '-');
+
+	act_as(c, dash && (!strcmp(dash, "-head") || !strcmp(dash, "-staff")) ? dash + 1 : "discipline");
+	if (!strncmp(name, "summary-first", 13))
 		return summary(c, "", NULL);
+	if (!strncmp(name, "selfchecks", 10))
+		return selfchecks(c);
 	if (!strcmp(name, "summary-deep"))
 		return summary(c, c->deep, NULL);
 	if (!strcmp(name, "search-index"))
@@ -112,6 +142,7 @@ static void find_deep(struct ctx *c)
 	int rows = 0, total = 0;
 
 	f.cycle = c->cycle;
+	act_as(c, "discipline");
 	{
 		struct lf_heatmap h;
 
@@ -133,7 +164,8 @@ static void find_deep(struct ctx *c)
 int main(int argc, char **argv)
 {
 	static const char *const ops[] = { "summary-first", "summary-deep", "search-index", "search-like", "persons-deep",
-	                                   "heatmap", "coverage", "progress" };
+	                                   "heatmap", "coverage", "progress", "summary-first-head", "summary-first-staff",
+	                                   "selfchecks", "selfchecks-head", "selfchecks-staff" };
 	struct lf_cycle_list cl;
 	struct ctx c;
 	char err[1024];
@@ -144,6 +176,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "lists: %s\n", argc < 2 ? "usage: lists DB [REPS]" : err);
 		return 2;
 	}
+	act_as(&c, "discipline");
 	if (lf_cycle_current(c.db, &cl)) {
 		fprintf(stderr, "lists: no cycle\n");
 		return 2;

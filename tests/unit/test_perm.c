@@ -159,6 +159,7 @@ static const struct {
 	{ LF_ACT_ASSESS, "---UU--" },
 	{ LF_ACT_LEVEL_SET, "---UU--" },
 	{ LF_ACT_MEASURE_EDIT, "-D--U--" },
+	{ LF_ACT_RISK_FIND, "-D--U--" },
 	{ LF_ACT_NOTICE, "----U--" },
 	{ LF_ACT_WARN, "----U--" },
 	{ LF_ACT_INSPECT, "----U-U" },
@@ -210,7 +211,7 @@ TEST(perm_matrix_every_role_every_action)
 
 		snprintf(login, sizeof login, "r-%s", lf_role_name((enum lf_role)r));
 		for (a = 0; a < LF_ACT_COUNT; a++) {
-			struct lf_scope in = { NULL, o.post_a, NULL }, out = { NULL, o.post_b, NULL };
+			struct lf_scope in = { .post = o.post_a }, out = { .post = o.post_b };
 			int g = grid_of((enum lf_action)a, (enum lf_role)r);
 			int want_in = g != '-', want_out = g == 'U';
 			lf_status s_in, s_out, s_unit;
@@ -243,7 +244,7 @@ TEST(perm_matrix_every_role_every_action)
 	/* Scope given as the department itself works the same as through a post. */
 	act_as(&o, "r-head");
 	{
-		struct lf_scope a_dept = { o.dept_a, NULL, NULL }, b_dept = { o.dept_b, NULL, NULL };
+		struct lf_scope a_dept = { .dept = o.dept_a }, b_dept = { .dept = o.dept_b };
 
 		T_OK(lf_perm_check(o.db, LF_ACT_REVIEW_HEAD, &a_dept) == LF_OK, "head reviews own department by dept");
 		T_OK(lf_perm_check(o.db, LF_ACT_REVIEW_HEAD, &b_dept) == LF_DENIED &&
@@ -271,7 +272,7 @@ TEST(perm_staff_edits_only_until_submitted)
 	cases[3].gid = o.sc_accepted, cases[3].status = "accepted", cases[3].editable = 0;
 	act_as(&o, "r-staff");
 	for (i = 0; i < 4; i++) {
-		struct lf_scope sc = { NULL, NULL, cases[i].gid };
+		struct lf_scope sc = { .selfcheck = cases[i].gid };
 		lf_status e = lf_perm_check(o.db, LF_ACT_SELFCHECK_EDIT, &sc);
 		lf_status s = lf_perm_check(o.db, LF_ACT_SELFCHECK_SUBMIT, &sc);
 		char why[1024];
@@ -289,14 +290,14 @@ TEST(perm_staff_edits_only_until_submitted)
 	/* The head of the department reviews it in any state; the perm check is not the workflow. */
 	act_as(&o, "r-head");
 	{
-		struct lf_scope sc = { NULL, NULL, o.sc_submitted };
+		struct lf_scope sc = { .selfcheck = o.sc_submitted };
 
 		T_OK(lf_perm_check(o.db, LF_ACT_REVIEW_HEAD, &sc) == LF_OK, "head may review the submitted self-check");
 		T_OK(lf_perm_check(o.db, LF_ACT_SELFCHECK_EDIT, &sc) == LF_DENIED, "but not edit what the person wrote");
 	}
 	/* A scope whose parts disagree is a programming error, not a permission. */
 	{
-		struct lf_scope bad = { o.dept_b, o.post_a, NULL }, bad2 = { NULL, o.post_b, o.sc_draft };
+		struct lf_scope bad = { .dept = o.dept_b, .post = o.post_a }, bad2 = { .post = o.post_b, .selfcheck = o.sc_draft };
 
 		T_IS(lf_perm_check(o.db, LF_ACT_READ, &bad), LF_INTERNAL, "post A given with department B");
 		T_IS(lf_perm_check(o.db, LF_ACT_READ, &bad2), LF_INTERNAL, "self-check of post A given with post B");
@@ -380,4 +381,17 @@ TEST(perm_reach_and_record_scope)
 	act_as(&o, "r-upper");
 	T_EQ_STR(lf_perm_actor_name(o.db), "上级审核人", "an account without a person signs with its name");
 	lf_db_close(o.db);
+}
+
+TEST(perm_public_kinds)
+{
+	static const char *const pub[] = { "unit", "dept", "post", "person", "cycle", "plan", "meeting", "notice" };
+	static const char *const priv[] = { "selfcheck", "risk", "measure", "review", "warning", "inspection" };
+	size_t i;
+
+	for (i = 0; i < sizeof pub / sizeof pub[0]; i++)
+		T_OK(lf_perm_kind_public(pub[i]), "%s is read by everyone signed in", pub[i]);
+	for (i = 0; i < sizeof priv / sizeof priv[0]; i++)
+		T_OK(!lf_perm_kind_public(priv[i]), "%s is read by scope", priv[i]);
+	T_OK(!lf_perm_kind_public(NULL), "no kind is not public");
 }
