@@ -71,9 +71,22 @@ lf_status lf_overview_count(struct lf_db *db, const struct lf_kind *k, long long
 	return rc == SQLITE_ROW ? LF_OK : lf_sqlfail(db, rc, "统计记录失败");
 }
 
-lf_status lf_overview_may_read_unit(struct lf_db *db)
+lf_status lf_overview_may_list(struct lf_db *db, const char *kind)
 {
-	return lf_perm_check(db, LF_ACT_READ, NULL);
+	return lf_perm_check(db, lf_perm_kind_public(kind) ? LF_ACT_READ_PUBLIC : LF_ACT_READ, NULL);
+}
+
+lf_status lf_overview_may_read(struct lf_db *db)
+{
+	struct lf_perm_reach r;
+	lf_status s = lf_perm_reach(db, LF_ACT_READ, &r);
+	int any = s == LF_OK && (r.unit || r.post[0] || strcmp(r.depts, "[]"));
+
+	lf_perm_reach_clear(&r);
+	if (s)
+		return s;
+	/* nothing reached: the unit-wide check says why, naming the roles */
+	return any ? LF_OK : lf_perm_check(db, LF_ACT_READ, NULL);
 }
 
 /* How far the roles of account a reach for act: "全单位", "登记注册科、本人岗位",

@@ -28,9 +28,13 @@ lf_status lf_overview_count(struct lf_db *db, const struct lf_kind *k, long long
  * says it. Screens cannot include perm.h (its enums share names with the
  * engine's), so the home asks here. */
 void lf_overview_user(struct lf_db *db, struct lf_buf *who, struct lf_buf *can);
-/* LF_OK if the acting user may read the whole unit, which the lists of
- * records need; else LF_DENIED with the refusal in db->err. */
-lf_status lf_overview_may_read_unit(struct lf_db *db);
+/* LF_OK if the acting user may list every record of kind k (reclist.h):
+ * the organisation, cycles and phase 1 are public, the rest needs the right
+ * to read the whole unit; else LF_DENIED with the refusal in db->err. */
+lf_status lf_overview_may_list(struct lf_db *db, const char *kind);
+/* LF_OK if the acting user may read any of the unit's risk work — their
+ * post, a department or the whole unit — else LF_DENIED and why. */
+lf_status lf_overview_may_read(struct lf_db *db);
 /* "动员部署" … "检查考核" for 1–4, "尚未开始" for 0, "本年度已结束" for 5. */
 const char *lf_phase_label(int phase);
 

@@ -69,9 +69,19 @@ static lf_status may_read_cycle(struct lf_ui *ui)
 	return LF_OK;
 }
 
-static lf_status may_read_unit(struct lf_ui *ui)
+static lf_status may_list_org(struct lf_ui *ui)
 {
-	return lf_overview_may_read_unit(lf_ui_ctx(ui)->db);
+	return lf_overview_may_list(lf_ui_ctx(ui)->db, "dept");
+}
+
+static lf_status may_list_persons(struct lf_ui *ui)
+{
+	return lf_overview_may_list(lf_ui_ctx(ui)->db, "person");
+}
+
+static lf_status may_read(struct lf_ui *ui)
+{
+	return lf_overview_may_read(lf_ui_ctx(ui)->db);
 }
 
 /* One row per screen. key: the key that opens it here (shown before the
@@ -89,11 +99,11 @@ static const struct home_item {
 	{ '2', "动员部署", "实施方案", "本年度的实施方案：标题、文号、印发日期、牵头办公室、正文", open_plan, may_read_cycle },
 	{ '3', "动员部署", "领导小组", "本年度领导小组的成员、小组职务和分工", open_group, may_read_cycle },
 	{ '4', "动员部署", "会议学习", "本年度的动员大会、视频会议、专题学习、警示教育", open_meetings, may_read_cycle },
-	{ '5', "查找风险", "组织机构", "处室、处室的岗位和职责、岗位上的人员", lf_org_open, may_read_unit },
-	{ '6', "查找风险", "人员", "全单位的人员，可以查找", lf_persons_open, may_read_unit },
-	{ '7', "查找风险", "职权目录", "每个处室、岗位的职权，和每项职权的运行流程图", lf_powers_open, may_read_unit },
+	{ '5', "查找风险", "组织机构", "处室、处室的岗位和职责、岗位上的人员", lf_org_open, may_list_org },
+	{ '6', "查找风险", "人员", "全单位的人员，可以查找", lf_persons_open, may_list_persons },
+	{ '7', "查找风险", "职权目录", "每个处室、岗位的职权，和每项职权的运行流程图", lf_powers_open, may_read },
 	{ '8', "查找风险", "覆盖检查", "没有流程图的职权、没有风险点的风险环节、没有自查表的岗位", lf_coverage_open,
-	  may_read_unit },
+	  may_read },
 };
 
 #define MENU_N ((int)LF_COUNT(home_menu))

@@ -406,12 +406,12 @@ lf_status lf_records_open_with(struct lf_ui *ui, const char *form_id, const stru
 		n = columns_named(f, f->kind, o->columns, names, cols);
 	else
 		n = columns(f, f->kind, o ? o->filter_field : NULL, names, cols, LF_LIST_COLS, COLS - 2);
-	if ((st = lf_reclist_open(c->db, f->kind, sort, names, n, &rl)))
+	if (o && o->filter_field)
+		st = lf_reclist_open_in(c->db, f->kind, sort, names, n, o->filter_field, o->filter_value, &rl);
+	else
+		st = lf_reclist_open(c->db, f->kind, sort, names, n, &rl);
+	if (st)
 		return st;
-	if (o && o->filter_field && (st = lf_reclist_filter(rl, o->filter_field, o->filter_value))) {
-		lf_reclist_free(rl);
-		return st;
-	}
 	r = lf_alloc(sizeof *r);
 	r->f = f;
 	r->k = f->kind;

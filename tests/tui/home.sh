@@ -2,8 +2,8 @@
 # The home screen on the demo: the year's four phases with their dates and
 # the current one marked, the overdue self-checks at the top, progress by
 # department, the menu. A phase kept past its end date and a tampered audit
-# log stand out too. What a role may not open is greyed and says why, and
-# pressing its key opens nothing.
+# log stand out too. Each role sees its part; what it may not open is greyed,
+# says why, and its key opens nothing.
 . "$LIANFANG_TOP/tests/tui/tui-lib"
 
 demo_db d.db
@@ -100,35 +100,72 @@ type q
 expect-exit 0
 EOS
 
-# A department head: the model refuses the whole unit's lists and the year to
-# this role, so those rows are greyed, say why, and open nothing.
+# A department head: the year, and the progress of their own department; the
+# power catalog of their department opens, another's is refused with the
+# model's reason.
 LIANFANG_USER=head tui -- --db d.db <<'EOS'
 wait 1 年度工作
-expect-row-has 2 您的角色不能查看年度工作。
+expect-row-has 2 2026年度廉政风险点防范管理  当前：第三阶段
+expect-row-has 6 各处室进度
+expect-row-has 7 登记注册科          4    4      1    2    1    1    1    3
+expect-row-has 8 合计                4    4      1    2    1    1    1    3
 expect-row-has 20 蔡涛：科员、处室负责人（登记注册科）
-expect-row-has 21 年度工作：不能打开。
-type 5
-wait 不能查看（全单位范围）
-expect-row-has 1 首页 ───
-expect-row-has 21 组织机构：不能打开。
+type 7
+wait 共 8 条
+key Down Down Enter
+wait 登记注册科的职权
+expect-row-has 3 核准登记
+type q
+wait 共 8 条
+key Down Down Down Enter
+wait 不能查看：这是财务科的事项
+expect-lacks 财务科的职权
+type q
+wait 1 年度工作
 key F1
 wait 帮助：首页
-expect-has 1 年度工作：每个年度的四个阶段、起止日期和当前阶段；新建年度（您不能打开）
 key PgDn
-wait 5 组织机构：处室、处室的岗位和职责、岗位上的人员（您不能打开）
-expect-has   以处室负责人身份审核自查表 —— 登记注册科
+wait   以处室负责人身份审核自查表 —— 登记注册科
 key F10
 type q
 expect-exit 0
 EOS
 
-# A clerk: the same, and their roles.
+# A clerk: their roles, and what they may not read.
 LIANFANG_USER=staff tui -- --db d.db <<'EOS'
 wait 1 年度工作
-expect-row-has 20 ：科员
+expect-row-has 20 沈军：科员
 type 7
-wait 不能查看（全单位范围）
-expect-lacks 职权目录 ›
+wait 共 8 条
+key Down Down Enter
+wait 不能查看
+expect-lacks 登记注册科的职权
+type q
+type q
+expect-exit 0
+EOS
+
+# An account with no role at all: every row greyed, each saying why, and its
+# key opens nothing.
+LIANFANG_USER=admin lf --db d.db user add visitor --name 访客 --password-stdin <<'EOF2'
+visitor-pass
+EOF2
+is_rc 0 "an account without roles"
+LIANFANG_USER=visitor LIANFANG_PASSWORD=visitor-pass tui -- --db d.db <<'EOS'
+wait 1 年度工作
+expect-row-has 2 您的角色不能查看年度工作。
+expect-row-has 20 访客：没有角色
+expect-row-has 21 年度工作：不能打开。您的角色不能查看年度工作。
+type 5
+wait 组织机构：不能打开。
+expect-row-has 1 首页 ───
+type 8
+wait 覆盖检查：不能打开。
+expect-row-has 1 首页 ───
+key F1
+wait 帮助：首页
+expect-has 1 年度工作：每个年度的四个阶段、起止日期和当前阶段；新建年度（您不能打开）
+key F10
 type q
 expect-exit 0
 EOS

@@ -9,8 +9,10 @@
 #include "lianfang/entry.h"
 #include "lianfang/overview.h"
 #include "lianfang/flow.h"
+#include "lianfang/lookup.h"
 #include "lianfang/plan.h"
 #include "lianfang/power.h"
+#include "lianfang/reclist.h"
 #include "lianfang/risk.h"
 #include "lianfang/util.h"
 
@@ -215,20 +217,60 @@ TEST(overview_user_roles_and_reach)
 	T_OK(strstr(can.s, "以处室负责人身份审核自查表 —— 登记注册科\n") != NULL, "reviews their department: %s", can.s);
 	T_OK(strstr(can.s, "提交自查表 —— 本人岗位\n") != NULL, "submits their own form");
 	T_OK(strstr(can.s, "不可以：") && strstr(strstr(can.s, "不可以："), "管理用户"), "may not manage users");
-	T_STATUS(lf_overview_may_read_unit(db), LF_DENIED, "the whole unit's lists are refused");
+	T_STATUS(lf_overview_may_list(db, "power"), LF_DENIED, "the whole unit's powers are refused");
 	T_OK(strstr(db->err, "全单位") != NULL, "saying why: %s", db->err);
+	T_STATUS(lf_overview_may_list(db, "dept"), LF_OK, "the organisation is public");
+	T_STATUS(lf_overview_may_read(db), LF_OK, "their department is theirs to read");
 	lf_buf_reset(&who);
 	lf_buf_reset(&can);
 	snprintf(db->actor, sizeof db->actor, "discipline");
 	lf_overview_user(db, &who, NULL);
 	T_EQ_STR(who.s, "潘超：科员、处室负责人（纪检监察室）、纪检监察", "the discipline officer");
 	T_EQ_INT(can.len, 0, "nothing asked, nothing written");
-	T_STATUS(lf_overview_may_read_unit(db), LF_OK, "reads the whole unit");
+	T_STATUS(lf_overview_may_list(db, "power"), LF_OK, "reads the whole unit");
 	lf_buf_reset(&who);
 	snprintf(db->actor, sizeof db->actor, "%s", "");
 	lf_overview_user(db, &who, &can);
 	T_EQ_STR(who.s, "用户：（未登录）", "nobody signed in");
+	T_STATUS(lf_overview_may_read(db), LF_DENIED, "nobody reads anything");
 	lf_buf_free(&who);
 	lf_buf_free(&can);
+	lf_db_close(db);
+}
+
+/* A list of one department's records is read with the right to read that
+ * department: a head lists their own department's powers, not another's, and
+ * not the whole unit's. */
+TEST(reclist_of_one_department_needs_that_department)
+{
+	static const char *const cols[] = { "name" };
+	const struct lf_kind *k = lf_kind_find("power");
+	struct lf_db *db = NULL;
+	struct lf_reclist *l = NULL;
+	struct lf_listrow rows[10];
+	char err[256], mine[LF_GID_LEN + 1], other[LF_GID_LEN + 1];
+	int got = 0, i;
+
+	unlink(t_path("pf-list.db"));
+	if (!T_OK(lf_db_create(t_path("pf-list.db"), "620902", "肃州区市场监督管理局", "620900", "tester", &db, err,
+	                       sizeof err) == LF_OK, "create: %s", err) ||
+	    !T_OK(lf_demo_fill(db, 1) == LF_OK, "demo: %s", db->err))
+		return;
+	snprintf(db->actor, sizeof db->actor, "head");
+	T_STATUS(lf_lookup(db, "dept", "登记注册科", NULL, NULL, mine), LF_OK, "the head's department");
+	T_STATUS(lf_lookup(db, "dept", "财务科", NULL, NULL, other), LF_OK, "another");
+	T_STATUS(lf_reclist_open(db, k, NULL, cols, 1, &l), LF_DENIED, "the whole unit's powers: refused");
+	T_STATUS(lf_reclist_open_in(db, k, NULL, cols, 1, "dept", other, &l), LF_DENIED, "another department's: refused");
+	T_OK(l == NULL, "nothing to free");
+	T_STATUS(lf_reclist_open_in(db, k, NULL, cols, 1, "dept", mine, &l), LF_OK, "their own department's");
+	memset(rows, 0, sizeof rows);
+	if (l) {
+		T_STATUS(lf_reclist_page(l, NULL, 1, 10, rows, &got), LF_OK, "a page");
+		T_EQ_INT(got, 4, "登记注册科's four powers");
+		for (i = 0; i < got; i++)
+			lf_listrow_clear(&rows[i]);
+		lf_reclist_free(l);
+	}
+	T_STATUS(lf_reclist_open_in(db, k, NULL, cols, 1, "nosuch", mine, &l), LF_USAGE, "a field the kind lacks");
 	lf_db_close(db);
 }
