@@ -76,6 +76,25 @@ lf_status lf_overview_may_list(struct lf_db *db, const char *kind)
 	return lf_perm_check(db, lf_perm_kind_public(kind) ? LF_ACT_READ_PUBLIC : LF_ACT_READ, NULL);
 }
 
+lf_status lf_overview_may_edit(struct lf_db *db, const char *kind, const char *dept)
+{
+	static const struct {
+		const char *kind;
+		enum lf_action act;
+	} edit[] = {
+		{ "dept", LF_ACT_ORG_EDIT },       { "post", LF_ACT_ORG_EDIT },     { "person", LF_ACT_ORG_EDIT },
+		{ "cycle", LF_ACT_CYCLE_EDIT },    { "plan", LF_ACT_CYCLE_EDIT },   { "group_member", LF_ACT_CYCLE_EDIT },
+		{ "meeting", LF_ACT_CYCLE_EDIT },  { "power", LF_ACT_POWER_EDIT },  { "flow_step", LF_ACT_POWER_EDIT },
+	};
+	struct lf_scope scope = { .dept = dept };
+	size_t i;
+
+	for (i = 0; i < LF_COUNT(edit); i++)
+		if (!strcmp(edit[i].kind, kind))
+			return lf_perm_check(db, edit[i].act, dept ? &scope : NULL);
+	return LF_OK;
+}
+
 lf_status lf_overview_may_read(struct lf_db *db)
 {
 	struct lf_perm_reach r;

@@ -32,6 +32,12 @@ void lf_overview_user(struct lf_db *db, struct lf_buf *who, struct lf_buf *can);
  * the organisation, cycles and phase 1 are public, the rest needs the right
  * to read the whole unit; else LF_DENIED with the refusal in db->err. */
 lf_status lf_overview_may_list(struct lf_db *db, const char *kind);
+/* LF_OK if the acting user may add and change records of this kind (in
+ * department dept, or anywhere when NULL): the organisation, the years and
+ * their phase-1 work, powers and flow steps; else LF_DENIED and why. Other
+ * kinds: LF_OK (their model decides when saving). For screens, to refuse
+ * before anything is typed; the model still checks every save. */
+lf_status lf_overview_may_edit(struct lf_db *db, const char *kind, const char *dept);
 /* LF_OK if the acting user may read any of the unit's risk work — their
  * post, a department or the whole unit — else LF_DENIED and why. */
 lf_status lf_overview_may_read(struct lf_db *db);

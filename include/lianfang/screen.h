@@ -306,6 +306,7 @@ struct lf_records_opts {
 	lf_records_open_fn open;
 	void *ctx;
 	const char *about;     /* a hint beside the count: "Enter 查看这个处室的岗位" */
+	const char *add_hint;  /* how to add here ("a 添加成员……"), shown to those who may */
 };
 lf_status lf_records_open_with(struct lf_ui *ui, const char *form_id, const struct lf_records_opts *o);
 /* An entry form on record gid (NULL: new). on_saved (may be NULL) hears the

@@ -46,6 +46,7 @@ struct cycles {
 	int has_plan, members, meetings;
 	char *group_names, *last_meeting;
 	char *err;
+	char *refused; /* why the user may not add years or set the phase, or NULL */
 };
 
 static struct lf_db *db_of(struct cycles *c)
@@ -194,7 +195,7 @@ static int draw_phase1(struct cycles *c, WINDOW *w, int y, int rows, int cols)
 		if (c->plan.issued)
 			lf_buf_addf(&b, "　%s 印发", c->plan.issued);
 	} else {
-		lf_buf_adds(&b, "还没有实施方案（按 f 填写）");
+		lf_buf_adds(&b, c->refused ? "还没有实施方案" : "还没有实施方案（按 f 填写）");
 	}
 	lf_ui_print(w, y, 3, 12, "f 实施方案", lf_ui_attr(LF_R_LABEL));
 	lf_ui_print(w, y++, 16, cols - 17, b.s, c->has_plan ? A_NORMAL : lf_ui_attr(LF_R_DIM));
@@ -202,7 +203,7 @@ static int draw_phase1(struct cycles *c, WINDOW *w, int y, int rows, int cols)
 	if (c->members)
 		lf_buf_addf(&b, "%d 人：%s", c->members, c->group_names ? c->group_names : "");
 	else
-		lf_buf_adds(&b, "还没有成员（按 g 添加）");
+		lf_buf_adds(&b, c->refused ? "还没有成员" : "还没有成员（按 g 添加）");
 	if (y < rows) {
 		lf_ui_print(w, y, 3, 12, "g 领导小组", lf_ui_attr(LF_R_LABEL));
 		lf_ui_print(w, y++, 16, cols - 17, b.s, c->members ? A_NORMAL : lf_ui_attr(LF_R_DIM));
@@ -211,7 +212,7 @@ static int draw_phase1(struct cycles *c, WINDOW *w, int y, int rows, int cols)
 	if (c->meetings)
 		lf_buf_addf(&b, "%d 次，%s", c->meetings, c->last_meeting ? c->last_meeting : "");
 	else
-		lf_buf_adds(&b, "还没有记录（按 m 添加）");
+		lf_buf_adds(&b, c->refused ? "还没有记录" : "还没有记录（按 m 添加）");
 	if (y < rows) {
 		lf_ui_print(w, y, 3, 12, "m 会议学习", lf_ui_attr(LF_R_LABEL));
 		lf_ui_print(w, y++, 16, cols - 17, b.s, c->meetings ? A_NORMAL : lf_ui_attr(LF_R_DIM));
@@ -234,7 +235,7 @@ static void cycles_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 	lf_ui_print(w, y, 9, 40, "名称", lf_ui_attr(LF_R_HEADER));
 	lf_ui_print(w, y++, 50, cols - 51, "当前阶段", lf_ui_attr(LF_R_HEADER));
 	if (!c->list.n)
-		lf_ui_print(w, y, 2, cols - 4, "还没有年度。按 F5 或 a 新建一个年度，比如今年。", lf_ui_attr(LF_R_DIM));
+		lf_ui_print(w, y, 2, cols - 4, c->refused ? "还没有年度。" : "还没有年度。按 F5 或 a 新建一个年度，比如今年。", lf_ui_attr(LF_R_DIM));
 	if (c->sel < c->top)
 		c->top = c->sel;
 	if (c->sel >= c->top + shown)
@@ -375,6 +376,10 @@ static int cycles_action(struct lf_screen *s, int id)
 	const struct lf_cycle *cy = sel_cycle(c);
 	struct lf_ui *ui = s->ui;
 
+	if (c->refused && (id == C_ADD || id == C_PHASE)) {
+		lf_ui_msg(ui, LF_MSG_ERROR, "%s", c->refused);
+		return LF_DIRTY_BODY;
+	}
 	switch (id) {
 	case C_ADD: add_cycle(c); return LF_DIRTY_ALL;
 	case C_EDIT:
@@ -426,7 +431,10 @@ static void cycles_resume(struct lf_screen *s)
 
 static void cycles_help(struct lf_screen *s, struct lf_buf *b)
 {
-	(void)s;
+	struct cycles *c = (struct cycles *)s;
+
+	if (c->refused)
+		lf_buf_addf(b, "您只能查看年度工作：%s\n\n", c->refused);
 	lf_buf_adds(b, "廉政风险点防范管理以年度为周期，分四个阶段：制定方案、动员部署（3月）；界定职责、查找风险（4月）；"
 	               "健全机制、防范监督（5月至11月）；检查考核、修正完善（12月）。新建年度时按这个惯例填好日期，可以修改。\n"
 	               "当前阶段一般按日期判断；需要提前或推迟时按 p 指定，过了结束日期仍在本阶段的会在首页提示。\n"
@@ -440,6 +448,7 @@ static void cycles_free(struct lf_screen *s)
 	clear_details(c);
 	lf_cycle_list_free(&c->list);
 	lf_free(c->err);
+	lf_free(c->refused);
 	lf_free(c);
 }
 
@@ -460,6 +469,8 @@ void lf_cycles_open(struct lf_ui *ui)
 
 	lf_screen_init(&c->base, &cycles_ops, "年度工作");
 	c->sel = -1;
+	if (lf_overview_may_edit(lf_ui_ctx(ui)->db, "cycle", NULL))
+		c->refused = lf_strdup(lf_ui_ctx(ui)->db->err);
 	snprintf(c->pending, sizeof c->pending, "%s", lf_ui_ctx(ui)->overview.cycle);
 	lf_ui_push(ui, &c->base);
 	load(c);
@@ -488,6 +499,8 @@ void lf_plan_open(struct lf_ui *ui, const char *cycle)
 
 	if (st == LF_OK) {
 		lf_ui_failed(ui, lf_form_open(ui, "plan", plan.gid, NULL, NULL));
+	} else if (st == LF_NOTFOUND && lf_overview_may_edit(db, "plan", NULL)) {
+		lf_ui_msg(ui, LF_MSG_INFO, "%d年度还没有实施方案。", year_of(ui, cycle));
 	} else if (st == LF_NOTFOUND) {
 		char *title = lf_printf("%d年度廉政风险点防范管理工作实施方案", year_of(ui, cycle));
 		const char *preset[] = { "cycle", cycle, "title", title, NULL };
@@ -505,7 +518,7 @@ void lf_group_open(struct lf_ui *ui, const char *cycle)
 	char *title = lf_printf("%d年度领导小组", year_of(ui, cycle));
 	static const char *const cols[] = { "person", "role", "seq", "duty", NULL };
 	struct lf_records_opts o = { .filter_field = "cycle", .filter_value = cycle, .title = title, .sort = "",
-		                         .columns = cols, .about = "a 添加成员，姓名按 F4 从人员中选" };
+		                         .columns = cols, .add_hint = "a 添加成员，姓名按 F4 从人员中选" };
 
 	lf_ui_failed(ui, lf_records_open_with(ui, "group_member", &o));
 	lf_free(title);

@@ -7,6 +7,7 @@
  * selected. Enter on a risk step lists its risk points. */
 #include "lianfang/flow.h"
 #include "lianfang/grade.h"
+#include "lianfang/power.h"
 #include "lianfang/risk.h"
 #include "lianfang/screen.h"
 #include "ui_priv.h"
@@ -56,6 +57,7 @@ struct flow {
 	int height;                 /* lines in view (set by draw) */
 	int to_step;                /* opened at a step: show it from the top */
 	char pending[LF_GID_LEN + 1]; /* select this step when we come back */
+	char *refused;              /* why the user may not change the chart, or NULL */
 };
 
 static struct lf_db *db_of(struct flow *f)
@@ -164,11 +166,13 @@ static void status_line(struct flow *f, WINDOW *w, int y, int cols)
 		risky += f->steps.v[i].risky;
 	lf_buf_init(&b);
 	if (!f->steps.n)
-		lf_buf_adds(&b, "还没有流程环节：按 F5 或 a 新增第一步。");
+		lf_buf_adds(&b, f->refused ? "还没有流程环节。" : "还没有流程环节：按 F5 或 a 新增第一步。");
 	else if (st)
 		lf_buf_addf(&b, "第 %d 步，共 %d 步，风险环节 %d 个。%s", st->seq, f->steps.n, risky,
 		            st->risky ? (st->risks ? "Enter 看这一步的风险点" : "这一步还没有关联风险点")
-		                      : "r 标为风险环节");
+		            : f->refused ? "" : "r 标为风险环节");
+	if (f->refused)
+		lf_buf_adds(&b, "（只能查看）");
 	if (f->top + f->height < f->lines.n)
 		lf_buf_adds(&b, "　↓");
 	lf_ui_print(w, y, 1, cols - 2, b.s, lf_ui_attr(LF_R_DIM));
@@ -432,6 +436,12 @@ static int flow_action(struct lf_screen *s, int id)
 	const struct lf_step *st = selected(f);
 	struct lf_ui *ui = s->ui;
 
+	if (f->refused && (id == W_ADD || id == W_INSERT || id == W_RISKY || id == W_UP || id == W_DOWN ||
+	                   id == W_DELETE)) {
+		/* before anything is typed or asked; the model checks again */
+		lf_ui_msg(ui, LF_MSG_ERROR, "%s", f->refused);
+		return LF_DIRTY_BODY;
+	}
 	switch (id) {
 	case W_OPEN:
 		if (st && st->risky)
@@ -504,6 +514,8 @@ static void flow_help(struct lf_screen *s, struct lf_buf *b)
 {
 	struct flow *f = (struct flow *)s;
 
+	if (f->refused)
+		lf_buf_addf(b, "您只能查看这张流程图：%s\n\n", f->refused);
 	lf_buf_adds(b, "一项职权的运行流程图：每一步一个方框，按办理顺序从上到下，用箭头连起来。"
 	               "风险环节画成双线框（ASCII 是 # 和 =），标着【风险环节】，框里列出关联的风险点和等级。"
 	               "选中的一步反显，左边有箭头。\n");
@@ -520,6 +532,7 @@ static void flow_free(struct lf_screen *s)
 	lf_lines_free(&f->lines);
 	lf_step_list_free(&f->steps);
 	lf_free(f->err);
+	lf_free(f->refused);
 	lf_free(f);
 }
 
@@ -536,13 +549,20 @@ static const struct lf_screen_ops flow_ops = {
 
 void lf_flow_open(struct lf_ui *ui, const char *power, int step)
 {
+	struct lf_db *db = lf_ui_ctx(ui)->db;
 	struct flow *f = lf_alloc(sizeof *f);
+	struct lf_power_list pl;
 
 	snprintf(f->power, sizeof f->power, "%s", power);
 	snprintf(f->cycle, sizeof f->cycle, "%s", lf_ui_ctx(ui)->overview.cycle);
 	f->ascii = !lf_ui_line_drawing();
 	f->sel = step;
 	f->to_step = step > 1;
+	if (lf_power_get(db, power, &pl) == LF_OK) {
+		if (lf_overview_may_edit(db, "flow_step", pl.v[0].dept))
+			f->refused = lf_strdup(db->err);
+		lf_power_list_free(&pl);
+	}
 	lf_screen_init(&f->base, &flow_ops, "流程图");
 	lf_ui_push(ui, &f->base);
 	set_title(f);

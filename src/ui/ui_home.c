@@ -29,7 +29,10 @@ static const char *current_cycle(struct lf_ui *ui)
 	struct lf_overview *o = &lf_ui_ctx(ui)->overview;
 
 	if (!o->cycle[0]) {
-		lf_ui_msg(ui, LF_MSG_ERROR, "还没有年度：先按 1 打开“年度工作”，新建一个年度。");
+		if (lf_overview_may_edit(lf_ui_ctx(ui)->db, "cycle", NULL))
+			lf_ui_msg(ui, LF_MSG_ERROR, "还没有年度。");
+		else
+			lf_ui_msg(ui, LF_MSG_ERROR, "还没有年度：先按 1 打开“年度工作”，新建一个年度。");
 		return NULL;
 	}
 	return o->cycle;
@@ -151,6 +154,7 @@ struct home {
 	/* who is signed in */
 	char *who;
 	struct lf_buf can;              /* for the help page: what the roles may do */
+	int may_add_cycle, may_add_dept; /* the hints on an empty database say how */
 };
 
 static struct lf_db *db_of(struct home *h)
@@ -274,6 +278,8 @@ static void load_menu(struct home *h)
 	struct lf_db *db = db_of(h);
 	int i;
 
+	h->may_add_cycle = lf_overview_may_edit(db, "cycle", NULL) == LF_OK;
+	h->may_add_dept = lf_overview_may_edit(db, "dept", NULL) == LF_OK;
 	for (i = 0; i < MENU_N; i++) {
 		lf_free(h->refused[i]);
 		h->refused[i] = NULL;
@@ -405,7 +411,8 @@ static int draw_progress(struct home *h, WINDOW *w, int y, int x, int rows)
 	if (h->ptop < 0)
 		h->ptop = 0;
 	if (!h->depts.n)
-		lf_ui_print(w, y++, x, PT_WIDTH, "还没有处室：按 5 打开“组织机构”添加。", lf_ui_attr(LF_R_DIM));
+		lf_ui_print(w, y++, x, PT_WIDTH, h->may_add_dept ? "还没有处室：按 5 打开“组织机构”添加。" : "还没有处室。",
+		            lf_ui_attr(LF_R_DIM));
 	for (i = h->ptop; i < h->depts.n && y < rows - 1 && i < h->ptop + room; i++) {
 		progress_row(h, w, y, x, &h->depts.v[i], A_NORMAL);
 		/* more above or below: PgUp / PgDn */
@@ -444,7 +451,9 @@ static void home_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 		y = draw_phases(h, w, y, x, width);
 	} else {
 		lf_ui_wrap(w, y, x, width, 2,
-		           o->cycle_denied ? "您的角色不能查看年度工作。" : "还没有年度工作。按 1 打开“年度工作”，新建一个年度。",
+		           o->cycle_denied    ? "您的角色不能查看年度工作。"
+		           : h->may_add_cycle ? "还没有年度工作。按 1 打开“年度工作”，新建一个年度。"
+		                              : "还没有年度工作。",
 		           lf_ui_attr(LF_R_DIM));
 		y += 2;
 	}

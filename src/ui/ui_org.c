@@ -20,7 +20,7 @@ lf_status lf_post_persons_open(struct lf_ui *ui, const char *post, void *ctx)
 	lf_status st;
 
 	(void)ctx;
-	o.about = "a 新建的人员在这个岗位上";
+	o.add_hint = "a 新建的人员在这个岗位上";
 	st = lf_records_open_with(ui, "person", &o);
 	lf_free(name);
 	return st;

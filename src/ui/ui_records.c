@@ -59,6 +59,7 @@ struct records {
 	long long count;
 	char pending[LF_GID_LEN + 1]; /* select this record when we come back */
 	char *filter_field, *filter_value; /* only these records; new ones start with it */
+	char *refused;                     /* why the user may not add or retire here, or NULL */
 	lf_records_open_fn open;
 	void *open_ctx;
 	char *about;
@@ -165,6 +166,8 @@ static void records_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 		s->cx = 0;
 	}
 	count_text(status, sizeof status, r->count);
+	if (r->refused && !r->list.query)
+		snprintf(status + strlen(status), sizeof status - strlen(status), "　只能查看");
 	if (r->about && !r->list.query)
 		snprintf(status + strlen(status), sizeof status - strlen(status), "　%s", r->about);
 	if (r->list.query)
@@ -251,6 +254,11 @@ static int records_action(struct lf_screen *s, int id)
 	struct lf_db *db = lf_ui_ctx(s->ui)->db;
 	lf_status st = LF_OK;
 
+	if ((id == R_ADD || id == R_RETIRE) && r->refused) {
+		/* before anything is typed or asked; the model checks again on saving */
+		lf_ui_msg(s->ui, LF_MSG_ERROR, "%s", r->refused);
+		return LF_DIRTY_BODY;
+	}
 	switch (id) {
 	case R_ADD: {
 		const char *preset[] = { r->filter_field, r->filter_value, NULL };
@@ -339,6 +347,8 @@ static void records_help(struct lf_screen *s, struct lf_buf *b)
 	}
 	if (r->f->help)
 		lf_buf_addf(b, "%s", r->f->help);
+	if (r->refused)
+		lf_buf_addf(b, "\n您只能查看这些记录，不能新建或停用：%s\n", r->refused);
 	lf_buf_adds(b, "\n列表每次只从数据库读一屏，记录再多，翻页和查找也一样快。\n");
 }
 
@@ -350,6 +360,7 @@ static void records_free(struct lf_screen *s)
 	lf_reclist_free(r->rl);
 	lf_free(r->filter_field);
 	lf_free(r->filter_value);
+	lf_free(r->refused);
 	lf_free(r->about);
 	lf_free(r);
 }
@@ -424,8 +435,12 @@ lf_status lf_records_open_with(struct lf_ui *ui, const char *form_id, const stru
 		r->open = o->open;
 		r->open_ctx = o->ctx;
 	}
-	if (o && o->about)
-		r->about = lf_strdup(o->about);
+	if (lf_overview_may_edit(c->db, f->kind->name,
+	                         o && o->filter_field && !strcmp(o->filter_field, "dept") ? o->filter_value : NULL))
+		r->refused = lf_strdup(c->db->err);
+	if (o && (o->about || (o->add_hint && !r->refused)))
+		r->about = lf_printf("%s%s%s", o->about ? o->about : "", o->about && o->add_hint && !r->refused ? "　" : "",
+		                     o->add_hint && !r->refused ? o->add_hint : "");
 	lf_list_init(&r->list, lf_list_source_reclist(rl), c->db);
 	for (i = 0; i < n; i++)
 		r->list.cols[i] = cols[i];

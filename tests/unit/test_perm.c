@@ -2,6 +2,7 @@
  * the whole unit; self-check state; setup mode; who is refused and why. */
 #include "t.h"
 #include "lianfang/auth.h"
+#include "lianfang/overview.h"
 #include "lianfang/perm.h"
 #include "lianfang/rec.h"
 #include "lianfang/store.h"
@@ -394,4 +395,34 @@ TEST(perm_public_kinds)
 	for (i = 0; i < sizeof priv / sizeof priv[0]; i++)
 		T_OK(!lf_perm_kind_public(priv[i]), "%s is read by scope", priv[i]);
 	T_OK(!lf_perm_kind_public(NULL), "no kind is not public");
+}
+
+/* What the screens ask before offering to add: the same table, by kind. */
+TEST(perm_screens_may_edit_by_kind)
+{
+	struct org o;
+	lf_status st;
+
+	if (!make_org(&o, "edit.db"))
+		return;
+	make_accounts(&o);
+	act_as(&o, "r-head");
+	T_IS(lf_overview_may_edit(o.db, "power", o.dept_a), LF_OK, "a head keeps the powers of their department");
+	T_IS(lf_overview_may_edit(o.db, "flow_step", o.dept_a), LF_OK, "and its flow charts");
+	st = lf_overview_may_edit(o.db, "power", o.dept_b);
+	T_OK(st == LF_DENIED && strstr(o.db->err, "乙科"), "not another department's: %s", o.db->err);
+	T_IS(lf_overview_may_edit(o.db, "dept", NULL), LF_DENIED, "nor the organisation");
+	act_as(&o, "r-principal");
+	T_IS(lf_overview_may_edit(o.db, "cycle", NULL), LF_OK, "the principal keeps the years");
+	T_IS(lf_overview_may_edit(o.db, "meeting", NULL), LF_OK, "and their meetings");
+	T_IS(lf_overview_may_edit(o.db, "power", o.dept_a), LF_DENIED, "but not the powers");
+	act_as(&o, "r-admin");
+	T_IS(lf_overview_may_edit(o.db, "person", NULL), LF_OK, "the administrator keeps the organisation");
+	st = lf_overview_may_edit(o.db, "group_member", NULL);
+	T_OK(st == LF_DENIED && strstr(o.db->err, "维护年度、实施方案、领导小组和会议"), "but not the leading group: %s",
+	     o.db->err);
+	act_as(&o, "r-staff");
+	T_IS(lf_overview_may_edit(o.db, "post", NULL), LF_DENIED, "staff change no posts");
+	T_IS(lf_overview_may_edit(o.db, "selfcheck", NULL), LF_OK, "kinds the screens do not ask about are the model's");
+	lf_db_close(o.db);
 }
