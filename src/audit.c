@@ -558,6 +558,26 @@ lf_status lf_audit_find(struct lf_db *db, const char *prefix, char out[LF_GID_LE
 	return LF_OK;
 }
 
+lf_status lf_audit_may_read(struct lf_db *db, const char *kind, const char *gid)
+{
+	struct lf_scope_buf buf;
+	struct lf_scope scope;
+	lf_status st;
+
+	if (!gid)
+		return lf_perm_check(db, LF_ACT_READ, NULL);
+	if (kind && !strcmp(kind, "account")) {
+		if (db->actor[0] && !strcmp(gid, db->actor) && lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL) == LF_OK)
+			return LF_OK;
+		if (lf_perm_check(db, LF_ACT_READ, NULL) == LF_OK)
+			return LF_OK;
+		return lf_perm_check(db, LF_ACT_USERS, NULL);
+	}
+	if ((st = lf_perm_scope_of(db, kind ? kind : "", gid, &buf, &scope)))
+		return st;
+	return lf_perm_check(db, LF_ACT_READ, &scope);
+}
+
 const char *lf_audit_action_label(const char *action)
 {
 	static const char *const map[][2] = {

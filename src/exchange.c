@@ -1298,6 +1298,11 @@ void lf_merge_result_free(struct lf_merge_result *r)
 	memset(r, 0, sizeof *r);
 }
 
+lf_status lf_exchange_allowed(struct lf_db *db)
+{
+	return lf_perm_check(db, LF_ACT_EXCHANGE, NULL);
+}
+
 lf_status lf_exchange_conflicts(struct lf_db *db,
                                 int (*fn)(void *ctx, const char *kind, const char *gid, int leaves), void *ctx)
 {
@@ -1311,4 +1316,122 @@ lf_status lf_exchange_resolve(struct lf_db *db, const char *gid, const char *kee
 	lf_status s = lf_perm_check(db, LF_ACT_EXCHANGE, NULL);
 
 	return s ? s : lf_rec_resolve(db, gid, keep_rid);
+}
+
+/* ------------------------------------------------------------------ showing a conflict */
+
+struct leaves {
+	struct lf_conflict *c;
+	char **bodies;
+};
+
+static int collect_leaf(void *ctx, const struct lf_rev *v)
+{
+	struct leaves *l = ctx;
+	struct lf_conflict *c = l->c;
+	struct lf_conflict_version *x;
+
+	c->v = lf_realloc(c->v, (size_t)(c->nv + 1) * sizeof *c->v);
+	l->bodies = lf_realloc(l->bodies, (size_t)(c->nv + 1) * sizeof *l->bodies);
+	x = &c->v[c->nv];
+	memset(x, 0, sizeof *x);
+	snprintf(x->rid, sizeof x->rid, "%s", v->rid);
+	snprintf(x->at, sizeof x->at, "%s", v->at);
+	snprintf(x->author, sizeof x->author, "%s", v->author);
+	x->gen = v->gen;
+	x->deleted = v->deleted;
+	l->bodies[c->nv++] = lf_strdup(v->body);
+	return 0;
+}
+
+static int same_value(const struct lf_val *a, const struct lf_val *b)
+{
+	if (a->null || b->null)
+		return a->null == b->null;
+	if (a->s || b->s)
+		return a->s && b->s && !strcmp(a->s, b->s);
+	return a->i == b->i;
+}
+
+static char *value_text(const struct lf_rec *r, int i)
+{
+	const struct lf_val *v = &r->v[i];
+
+	if (v->null)
+		return NULL;
+	if (r->kind->fields[i].type == LF_F_INT || r->kind->fields[i].type == LF_F_BOOL)
+		return lf_printf("%lld", v->i);
+	return lf_strdup(v->s ? v->s : "");
+}
+
+/* The fields whose values are not the same in every version. */
+static lf_status diff_fields(struct lf_db *db, struct lf_conflict *c, char **bodies)
+{
+	const struct lf_kind *k = c->kind;
+	struct lf_rec **recs = lf_alloc((size_t)c->nv * sizeof *recs);
+	lf_status s = LF_OK;
+	int i, j;
+
+	for (i = 0; i < c->nv; i++) {
+		recs[i] = lf_rec_new(k);
+		if (s == LF_OK)
+			s = lf_rec_from_body(db, recs[i], bodies[i]);
+	}
+	for (j = 0; j < k->nfields && s == LF_OK; j++) {
+		struct lf_conflict_field *f;
+
+		for (i = 1; i < c->nv && same_value(&recs[0]->v[j], &recs[i]->v[j]); i++)
+			;
+		if (i == c->nv)
+			continue;
+		c->f = lf_realloc(c->f, (size_t)(c->nf + 1) * sizeof *c->f);
+		f = &c->f[c->nf++];
+		f->name = k->fields[j].name;
+		f->label = k->fields[j].label;
+		f->value = lf_alloc((size_t)c->nv * sizeof *f->value);
+		for (i = 0; i < c->nv; i++)
+			f->value[i] = value_text(recs[i], j);
+	}
+	for (i = 0; i < c->nv; i++)
+		lf_rec_free(recs[i]);
+	lf_free(recs);
+	return s;
+}
+
+lf_status lf_exchange_conflict(struct lf_db *db, const char *gid, struct lf_conflict *out)
+{
+	struct leaves l = { out, NULL };
+	char kind[40];
+	lf_status s;
+	int i;
+
+	memset(out, 0, sizeof *out);
+	if ((s = lf_perm_check(db, LF_ACT_EXCHANGE, NULL)) || (s = lf_rec_identity(db, gid, kind, out->owner)))
+		return s;
+	snprintf(out->gid, sizeof out->gid, "%s", gid);
+	out->mine = !strcmp(out->owner, db->unit);
+	if (!(out->kind = lf_kind_find(kind)))
+		return lf_fail(db, LF_INVALID, "记录 %s 的类别“%s”不是本程序知道的。", gid, kind);
+	if ((s = lf_rev_leaves(db, gid, collect_leaf, &l)) == LF_OK && out->nv < 2)
+		s = lf_fail(db, LF_STATE, "%s %s 没有冲突（只有一个版本）。", out->kind->label, gid);
+	if (s == LF_OK)
+		s = diff_fields(db, out, l.bodies);
+	for (i = 0; i < out->nv; i++)
+		lf_free(l.bodies[i]);
+	lf_free(l.bodies);
+	return s;
+}
+
+void lf_conflict_free(struct lf_conflict *c)
+{
+	int i, j;
+
+	for (j = 0; j < c->nf; j++) {
+		for (i = 0; i < c->nv; i++)
+			lf_free(c->f[j].value[i]);
+		lf_free(c->f[j].value);
+	}
+	lf_free(c->f);
+	lf_free(c->v);
+	memset(c, 0, sizeof *c);
 }

@@ -63,6 +63,11 @@ const char *lf_import_what_label(enum lf_import_what w)
 	return w < LF_IW_N ? labels[w] : "?";
 }
 
+lf_status lf_import_allowed(struct lf_db *db)
+{
+	return lf_perm_check(db, LF_ACT_IMPORT, NULL);
+}
+
 int lf_import_supports(const struct lf_form *form)
 {
 	return form->type == LF_FORM_TABLE && form->source &&

@@ -97,7 +97,29 @@ golden_file() { # name file
 	fi
 }
 
+# The path of a copy of lianfang that the unprivileged user nobody can run
+# (the build tree may sit under a directory nobody cannot enter, like /root).
+nobody_lianfang() {
+	if [ ! -x "$T_DIR/.nobody/lianfang" ]; then
+		mkdir -p "$T_DIR/.nobody"
+		cp "$LIANFANG" "$T_DIR/.nobody/lianfang"
+		chmod 755 "$T_DIR/.nobody" "$T_DIR/.nobody/lianfang"
+		chmod go+x "$T_DIR"
+	fi
+	echo "$T_DIR/.nobody/lianfang"
+}
+
 # Checksum of a file, to show it did not change.
+# An administrator "admin" and a discipline officer "discipline" (the demo's
+# logins, password lianfang) on a new database, so a screen test on it signs
+# in as the demo's do instead of meeting the first-run setup.
+demo_accounts() { # db
+	printf 'lianfang\n' | LIANFANG_USER=admin "$LIANFANG" --db "$1" user add admin --name 管理员 \
+		--role admin --password-stdin >/dev/null &&
+		printf 'lianfang\n' | LIANFANG_USER=admin LIANFANG_PASSWORD=lianfang "$LIANFANG" --db "$1" \
+			user add discipline --name 纪检监察室 --role discipline --password-stdin >/dev/null
+}
+
 sum_of() { cksum <"$1" | cut -d' ' -f1-2; }
 
 done_testing() {

@@ -79,6 +79,12 @@ lf_status lf_audit_changes(struct lf_db *db, const struct lf_audit_entry *e,
  * unique prefix of at least 6 characters (messages show 12). */
 lf_status lf_audit_find(struct lf_db *db, const char *prefix, char out[LF_GID_LEN + 1], char kind[40]);
 
+/* May the acting user read this history? A record's (kind, gid): READ on
+ * the record's own scope (lf_perm_scope_of). An account's (kind "account",
+ * gid = the login): their own, or READ on the unit, or USERS. The whole log
+ * (gid NULL): READ on the unit. LF_DENIED says in Chinese which role it needs. */
+lf_status lf_audit_may_read(struct lf_db *db, const char *kind, const char *gid);
+
 /* A Chinese word for an entry's action ("修改", "授予角色" …). */
 const char *lf_audit_action_label(const char *action);
 

@@ -14,6 +14,7 @@ struct lf_cli {
 	const char *db_path;   /* --db, or NULL: LIANFANG_DB, then the default */
 	const char *user;      /* --user, or NULL: LIANFANG_USER, then the system user */
 	const char *forms_dir; /* --forms, or NULL: LIANFANG_FORMS */
+	int screens;           /* the screens ask for a missing password themselves */
 };
 
 struct lf_cmd {

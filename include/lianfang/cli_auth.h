@@ -7,7 +7,9 @@
  * account is mapped to the system user running lianfang, else with its
  * password (LIANFANG_PASSWORD for scripts, else asked on the terminal); with
  * no login named, the account mapped to the system user, else nobody (every
- * checked action is then refused). A command that only reads (LF_OPEN_READ)
+ * checked action is then refused). For the screens (cli->screens) nothing is
+ * asked on the terminal: without LIANFANG_PASSWORD nobody is signed in and
+ * the sign-in screen asks. A command that only reads (LF_OPEN_READ)
  * and has neither LIANFANG_PASSWORD nor a terminal to ask on reads as nobody
  * instead of failing — `dump` of a file needs no user, like `check` and
  * `audit verify`, which act as nobody: they read the file as it is. */

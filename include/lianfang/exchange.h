@@ -90,12 +90,50 @@ struct lf_merge_result {
 lf_status lf_merge(struct lf_db *db, const char *path, const struct lf_merge_opts *o, struct lf_merge_result *r);
 void lf_merge_result_free(struct lf_merge_result *r);
 
+/* LF_OK if the acting user may pack, merge and resolve (perm.h EXCHANGE),
+ * else LF_DENIED with the role it needs in db->err: for a screen to say so
+ * before asking for a file. Every function here checks it again. */
+lf_status lf_exchange_allowed(struct lf_db *db);
+
 /* Conflicts (rec.h), behind the exchange permission: the list of records
  * with several leaves, and resolving one by keeping leaf keep_rid (only the
  * owning unit may: the record layer refuses otherwise). */
 lf_status lf_exchange_conflicts(struct lf_db *db,
                                 int (*fn)(void *ctx, const char *kind, const char *gid, int leaves), void *ctx);
 lf_status lf_exchange_resolve(struct lf_db *db, const char *gid, const char *keep_rid);
+
+/* One record in conflict, for showing before it is resolved: its versions
+ * (the leaves, winner first — the one every database shows) and the fields
+ * whose values differ between them. */
+struct lf_conflict_version {
+	char rid[LF_HASH_LEN + 1];
+	long long gen;
+	char at[21];
+	char author[LF_LOGIN_MAX + 1];
+	int deleted;
+};
+
+struct lf_conflict_field {
+	const char *name, *label;   /* the kind's field */
+	char **value;               /* per version: the value as text (numbers in decimal), NULL when empty */
+};
+
+struct lf_conflict {
+	const struct lf_kind *kind;
+	char gid[LF_GID_LEN + 1];
+	char owner[LF_CODE_MAX + 1];
+	int mine;                   /* owned by this unit: only then may it be resolved here */
+	struct lf_conflict_version *v;
+	int nv;
+	struct lf_conflict_field *f;
+	int nf;
+};
+
+/* The versions of record gid and how they differ (behind the exchange
+ * permission). LF_NOTFOUND when gid has no revisions here, LF_STATE when it
+ * is not in conflict. Free with lf_conflict_free, also after a failure. */
+lf_status lf_exchange_conflict(struct lf_db *db, const char *gid, struct lf_conflict *out);
+void lf_conflict_free(struct lf_conflict *c);
 
 /* "lianfang-620921-to-620900-20261123-080000.lfb" for a bundle packed now. */
 char *lf_bundle_name(const char *from, const char *to);

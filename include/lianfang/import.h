@@ -64,6 +64,11 @@ struct lf_import_result {
 lf_status lf_import(struct lf_db *db, const struct lf_form *form, const char *path, const struct lf_import_opts *o,
                     struct lf_import_result *res);
 
+/* LF_OK if the acting user may import (perm.h IMPORT), else LF_DENIED with
+ * the role it needs in db->err — for a screen to say so up front;
+ * lf_import checks it again. */
+lf_status lf_import_allowed(struct lf_db *db);
+
 /* True if the importer understands this table form. */
 int lf_import_supports(const struct lf_form *form);
 

@@ -25,8 +25,7 @@ lf_status lf_overview_count(struct lf_db *db, const struct lf_kind *k, long long
 /* Who is signed in, for the home screen: "潘超：科员、处室负责人（纪检监察室）"
  * into `who`; into `can` (may be NULL) what their roles may do and how far,
  * a line each, then what they may not — perm.h's table, as `user whoami`
- * says it. Screens cannot include perm.h (its enums share names with the
- * engine's), so the home asks here. */
+ * says it. */
 void lf_overview_user(struct lf_db *db, struct lf_buf *who, struct lf_buf *can);
 /* LF_OK if the acting user may list every record of kind k (reclist.h):
  * the organisation, cycles and phase 1 are public, the rest needs the right

@@ -5,7 +5,7 @@
  * Writing a screen (see also README "Writing a screen"):
  *
  *   enum { A_OPEN = 1, A_ADD };                      // the screen's own action ids
- *   static const struct lf_action acts[] = {
+ *   static const struct lf_ui_action acts[] = {
  *       { A_OPEN, "open", "打开", { LF_KEY(KEY_ENTER), '\r', 'o' }, LF_ACT_BAR, "打开选中的一项" },
  *       { A_ADD,  "add",  "新建", { LF_KEY(KEY_F(5)), 'a' }, LF_ACT_BAR, "新建一条记录" },
  *       { 0 } };
@@ -18,7 +18,8 @@
  *      lf_screen_init(&m->base, &my_ops, "标题");  lf_ui_push(ui, &m->base);
  *
  * The engine reads a key, finds it in the top screen's action table (then in
- * the global one: F1 help, F10/Esc back, Ctrl-L redraw, Ctrl-Z suspend), calls
+ * the global one: F1 help, F10/Esc back, F9/Ctrl-R the history of the record
+ * the screen shows (its `record` op), Ctrl-L redraw, Ctrl-Z suspend), calls
  * `action` or else `key`, and redraws what the call marked dirty: the body is
  * erased and `draw` paints all of it; curses sends only the cells that
  * changed, so a keystroke in a field costs a few bytes on a slow link.
@@ -37,6 +38,7 @@
 #include "lianfang/entry.h"
 #include "lianfang/form.h"
 #include "lianfang/overview.h"
+#include "lianfang/pathcomp.h"
 #include "lianfang/reclist.h"
 #include "lianfang/util.h"
 
@@ -73,7 +75,7 @@ enum {
  * page are generated from it, so help never drifts from the keys. Every
  * action has a key that works without function keys (vt100, some SSH
  * clients): put the function key first, the others after it. */
-struct lf_action {
+struct lf_ui_action {
 	int id;             /* the screen's number for it (> 0); { 0 } ends a table */
 	const char *name;   /* stable English name, for docs and tests */
 	const char *label;  /* key bar and help: "保存" */
@@ -83,9 +85,11 @@ struct lf_action {
 };
 
 /* The engine's own actions, in every screen. A screen's table may use the
- * same keys to do otherwise (its table is looked at first). */
-enum { LF_A_HELP = 1000, LF_A_BACK, LF_A_REDRAW, LF_A_SUSPEND };
-extern const struct lf_action lf_global_actions[];
+ * same keys to do otherwise (its table is looked at first). LF_A_HISTORY
+ * (F9, Ctrl-R) opens the history of the record the screen shows (its
+ * `record` operation). */
+enum { LF_A_HELP = 1000, LF_A_BACK, LF_A_REDRAW, LF_A_SUSPEND, LF_A_HISTORY };
+extern const struct lf_ui_action lf_global_actions[];
 
 /* ------------------------------------------------------------------ screens */
 
@@ -102,7 +106,7 @@ struct lf_screen;
 
 struct lf_screen_ops {
 	const char *name;
-	const struct lf_action *actions;
+	const struct lf_ui_action *actions;
 	/* Paint the body: w is erased, rows × cols. Set s->cy/s->cx for the
 	 * terminal cursor (cy < 0: hidden). Required. */
 	void (*draw)(struct lf_screen *s, WINDOW *w, int rows, int cols);
@@ -121,11 +125,17 @@ struct lf_screen_ops {
 	void (*hangup)(struct lf_screen *s);
 	/* The screen above this one closed: reload what it shows. Optional. */
 	void (*resume)(struct lf_screen *s);
+	/* The record the screen shows — the one under the cursor, or the one in
+	 * its form: its kind's name ("person", or "account" for a user) and gid
+	 * (a login for a user). Return 0 when there is none (an empty list, a new
+	 * record). With it the history key (F9, Ctrl-R) opens the record's
+	 * history, and the key bar offers it. Optional. */
+	int (*record)(struct lf_screen *s, const char **kind, const char **gid);
 	/* Add to the F1 help page (the field's help, …). Optional. */
 	void (*help)(struct lf_screen *s, struct lf_buf *b);
 	/* Keys of a widget the screen embeds (lf_edit_actions, lf_list_actions),
 	 * listed on the help page after the screen's own. Optional. */
-	const struct lf_action *more_actions;
+	const struct lf_ui_action *more_actions;
 	const char *more_title;
 	void (*free)(struct lf_screen *s);
 };
@@ -175,6 +185,9 @@ struct lf_choice {
 	const char *label;   /* "保存" */
 };
 int lf_ui_ask(struct lf_ui *ui, const char *question, const struct lf_choice *choices, int n, int cancel);
+/* Draw now what is dirty — a message such as "正在检查……" before a long
+ * computation, which would otherwise appear only after it. */
+void lf_ui_update(struct lf_ui *ui);
 /* A line of text typed on the message line, with the field editor. Returns a
  * new UTF-8 string, or NULL on Esc. */
 char *lf_ui_prompt(struct lf_ui *ui, const char *prompt, const char *initial);
@@ -182,15 +195,28 @@ char *lf_ui_prompt(struct lf_ui *ui, const char *prompt, const char *initial);
  * in a loop of their own should stop. */
 int lf_ui_stopping(const struct lf_ui *ui);
 
+/* A progress bar on the message line while a long model call runs (a
+ * merge, an export): call it from the model's progress callback with the
+ * stage and done of total (total <= 0: unknown — a count, no bar). It
+ * repaints what is dirty and the bar at most ten times a second, and reads
+ * keys without waiting: it returns 1 once Esc (or Ctrl-C, Ctrl-G, Ctrl-X,
+ * F10) was pressed or the terminal is going away — return that to the model,
+ * which then cancels and changes nothing. Other keys typed meanwhile are
+ * dropped. lf_ui_progress_end takes the bar away and marks everything
+ * dirty; then report the result with lf_ui_msg. (LIANFANG_TEST_PROGRESS_MS slows each repaint down, for
+ * screen tests only.) */
+int lf_ui_progress(struct lf_ui *ui, const char *what, const char *stage, long long done, long long total);
+void lf_ui_progress_end(struct lf_ui *ui);
+
 /* ------------------------------------------------------------------ drawing */
 
-enum lf_role {
+enum lf_ui_role {
 	LF_R_NORMAL, LF_R_TITLE, LF_R_PATH, LF_R_BAR, LF_R_BARKEY, LF_R_LABEL, LF_R_FIELD, LF_R_FOCUS,
 	LF_R_ERROR, LF_R_INFO, LF_R_SELECT, LF_R_MATCH, LF_R_DIM, LF_R_HEADER, LF_R_PLACEHOLDER,
 	LF_R_COUNT
 };
 /* The attributes (colour pair included) of a role in this terminal's theme. */
-attr_t lf_ui_attr(enum lf_role r);
+attr_t lf_ui_attr(enum lf_ui_role r);
 /* 1 if colours are in use. */
 int lf_ui_colour(void);
 /* 1 if text may draw lines with box-drawing characters (┌─┐ ║ ═): a UTF-8
@@ -216,7 +242,7 @@ int lf_ui_wrap(WINDOW *w, int y, int x, int width, int maxrows, const char *utf8
 /* The editing keys (Left, Ctrl-A, Ctrl-K, …) as an action table whose ids
  * are enum lf_edit_op + 1: the form and the prompt use it, and so does the
  * help page. */
-extern const struct lf_action lf_edit_actions[];
+extern const struct lf_ui_action lf_edit_actions[];
 /* Apply a key to an editor: 1 if it was an editing key or typed text, 0 if
  * not. In a text area Enter is a line break; in one line it is not handled. */
 int lf_field_key(struct lf_edit *e, int key, int pasting);
@@ -271,14 +297,14 @@ const struct lf_listrow *lf_list_selected(const struct lf_list *l);
 /* Draw with a header row at y; the rows below fill `rows - 1` lines. */
 void lf_list_draw(struct lf_list *l, WINDOW *w, int y, int x, int rows, int cols);
 /* The list's movement keys as actions (ids enum lf_list_move + 1). */
-extern const struct lf_action lf_list_actions[];
+extern const struct lf_ui_action lf_list_actions[];
 
 /* Every action table of the engine and its screens, titled, ending with a
  * NULL title: the manual's KEYS section is generated from it (and a test
  * keeps lianfang.1 equal to what lf_keys_man writes). */
 struct lf_action_table {
 	const char *title;
-	const struct lf_action *actions;
+	const struct lf_ui_action *actions;
 };
 extern const struct lf_action_table lf_action_tables[];
 /* The KEYS section of lianfang.1, in groff, from lf_action_tables. */
@@ -325,11 +351,53 @@ lf_status lf_picker_records(struct lf_ui *ui, const struct lf_kind *k, const cha
                             void *ctx);
 lf_status lf_picker_choices(struct lf_ui *ui, const char *title, char *const *choices, int n, lf_picked_fn picked,
                             void *ctx);
+/* The history of one record (kind "account": a user, gid the login): each
+ * audit entry — when, who, what — and the fields it changed, if the signed-in
+ * user may read the record (audit.h lf_audit_may_read); otherwise a message
+ * naming the role it needs. The history key calls it with `record`. */
+void lf_history_open(struct lf_ui *ui, const char *kind, const char *gid);
+/* Sign the user out and go back to the sign-in screen, closing every screen
+ * (each is asked first, as when going back; nothing happens if one refuses). */
+void lf_ui_signout(struct lf_ui *ui);
+/* The audit log's problems (audit.h lf_audit_verify): 0 when the chain, the
+ * revisions it names and the accounts agree. Checked once per sign-in: the
+ * engine does it just after the home is first drawn and warns on the message
+ * line; later calls give the same count without checking again (a home may
+ * call it to show its own warning). About 1 s per 100,000 log entries. */
+long lf_ui_audit_problems(struct lf_ui *ui);
+/* The audit log screen: the problems found, or that the log is intact with
+ * its last entry (to write down as an anchor). */
+void lf_audit_open(struct lf_ui *ui);
+/* The signed-in user's own account: roles, what they may do, changing the
+ * password, signing out, and for administrators user management. */
+void lf_account_open(struct lf_ui *ui);
+/* Choose a file or a directory (pathcomp.h): a path field with Tab
+ * completion over a list of the directory's entries (directories marked,
+ * ".." to go up), starting on the USB stick under /media or /mnt — or at
+ * `initial` (bytes; NULL: the stick, else the home directory). A missing or
+ * unreadable stick is said so; Ctrl-R reads again after plugging one in.
+ * When a path that suits `mode` is chosen, picked(ctx, path, shown) gets its
+ * bytes (for open()) and its text (for messages), and the chooser closes.
+ * picked runs while the chooser is still on top: keep the path and act on it
+ * in your screen's resume, which runs once the chooser has closed. */
+typedef void (*lf_path_picked_fn)(void *ctx, const char *path, const char *shown);
+void lf_path_open(struct lf_ui *ui, const char *title, enum lf_path_mode mode, const char *initial,
+                  lf_path_picked_fn picked, void *ctx);
+/* The export screen (official tables to .xlsx, CSV or text) with a table
+ * form and its filter already chosen — what the calling screen shows, e.g.
+ * the summary screen exporting the department it shows:
+ *     struct lf_xfilter f = { .dept = "登记注册科", .year = 2026 };
+ *     lf_export_open(ui, "summary", &f);
+ * form_id NULL: the first table; filter NULL: everything (this unit, every
+ * department and person, the latest cycle). Strings are copied. The user can
+ * change both before exporting. LF_NOTFOUND when form_id is no table form. */
+struct lf_xfilter;
+lf_status lf_export_open(struct lf_ui *ui, const char *form_id, const struct lf_xfilter *filter);
 /* The help page for the screen under it. */
 void lf_help_open(struct lf_ui *ui, struct lf_screen *of);
 /* Add a section listing a table of actions to a help text (for a screen's
  * help op: the keys of a widget it embeds). */
-void lf_help_add_actions(struct lf_buf *b, const char *heading, const struct lf_action *t);
+void lf_help_add_actions(struct lf_buf *b, const char *heading, const struct lf_ui_action *t);
 /* The home screen. */
 void lf_home_open(struct lf_ui *ui);
 

@@ -173,9 +173,10 @@ static const struct lf_cmd *find_command(const char *name)
 static int open_screens(struct lf_cli *cli)
 {
 	struct lf_db *db;
-	int rc = lf_cli_open(cli, NULL, LF_OPEN_WRITE, &db);
+	int rc;
 
-	if (rc)
+	cli->screens = 1;
+	if ((rc = lf_cli_open(cli, NULL, LF_OPEN_WRITE, &db)))
 		return rc;
 	rc = lf_ui_run(cli, db);
 	lf_db_close(db);
@@ -188,7 +189,7 @@ int lf_cli_main(int argc, char **argv)
 		{ "db", 1, 0, 'd' }, { "user", 1, 0, 'u' }, { "forms", 1, 0, 'f' },
 		{ "help", 0, 0, 'h' }, { "version", 0, 0, 'V' }, { 0, 0, 0, 0 },
 	};
-	struct lf_cli cli = { NULL, NULL, NULL };
+	struct lf_cli cli = { NULL, NULL, NULL, 0 };
 	const struct lf_cmd *cmd;
 	int c;
 

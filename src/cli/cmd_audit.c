@@ -198,28 +198,6 @@ static int count_entry(void *ctx, const struct lf_audit_entry *e)
 	return 0;
 }
 
-/* Who may read this history: the record's own scope; an account's own
- * history, or users/unit readers for accounts; the unit for the whole log. */
-static lf_status may_read(struct lf_db *db, const char *gid, const char *kind)
-{
-	struct lf_scope_buf buf;
-	struct lf_scope scope;
-	lf_status st;
-
-	if (!gid)
-		return lf_perm_check(db, LF_ACT_READ, NULL);
-	if (!strcmp(kind, "account")) {
-		if (db->actor[0] && !strcmp(gid, db->actor) && lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL) == LF_OK)
-			return LF_OK;
-		if (lf_perm_check(db, LF_ACT_READ, NULL) == LF_OK)
-			return LF_OK;
-		return lf_perm_check(db, LF_ACT_USERS, NULL);
-	}
-	if ((st = lf_perm_scope_of(db, kind, gid, &buf, &scope)))
-		return st;
-	return lf_perm_check(db, LF_ACT_READ, &scope);
-}
-
 static int run_log(struct lf_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -258,7 +236,7 @@ static int run_log(struct lf_cli *cli, int argc, char **argv)
 	if (record)
 		st = lf_audit_find(db, record, gid, kind);
 	if (st == LF_OK)
-		st = may_read(db, record ? gid : NULL, kind);
+		st = lf_audit_may_read(db, kind, record ? gid : NULL);
 	if (st == LF_OK)
 		st = lf_audit_list(db, record ? gid : NULL, actor, count_entry, &total);
 	if (st == LF_OK) {

@@ -57,50 +57,16 @@ static int collect(void *ctx, const char *kind, const char *gid, int leaves)
 	return 0;
 }
 
-struct leaves {
-	struct lf_rev *v;
-	int n;
-};
-
-static int collect_leaf(void *ctx, const struct lf_rev *v)
+/* A value for display, at most 40 characters, on one line. */
+static void show_value(const char *s)
 {
-	struct leaves *l = ctx;
-	struct lf_rev *c;
-
-	l->v = lf_realloc(l->v, (size_t)(l->n + 1) * sizeof *l->v);
-	c = &l->v[l->n++];
-	*c = *v;
-	c->parents = lf_strdup(v->parents);
-	c->body = lf_strdup(v->body);
-	return 0;
-}
-
-static void leaves_free(struct leaves *l)
-{
-	int i;
-
-	for (i = 0; i < l->n; i++)
-		lf_rev_clear(&l->v[i]);
-	lf_free(l->v);
-	memset(l, 0, sizeof *l);
-}
-
-/* A field's value for display, at most 40 characters. */
-static void show_value(const struct lf_rec *r, int i)
-{
-	const struct lf_val *v = &r->v[i];
-	const char *s;
 	int n = 0;
 
-	if (v->null) {
+	if (!s) {
 		printf("（空）");
 		return;
 	}
-	if (r->kind->fields[i].type == LF_F_INT || r->kind->fields[i].type == LF_F_BOOL) {
-		printf("%lld", v->i);
-		return;
-	}
-	for (s = v->s; *s && n < 40; n++) {
+	for (; *s && n < 40; n++) {
 		int len = 1;
 
 		while ((s[len] & 0xc0) == 0x80)
@@ -112,59 +78,34 @@ static void show_value(const struct lf_rec *r, int i)
 		printf("……");
 }
 
-static int same_value(const struct lf_val *a, const struct lf_val *b)
-{
-	if (a->null || b->null)
-		return a->null == b->null;
-	if (a->s || b->s)
-		return a->s && b->s && !strcmp(a->s, b->s);
-	return a->i == b->i;
-}
-
 static void show_conflict(struct lf_db *db, const struct conflict *c)
 {
-	const struct lf_kind *k = lf_kind_find(c->kind);
-	struct leaves l = { NULL, 0 };
-	struct lf_rec **recs;
-	char kind[40], owner[LF_CODE_MAX + 1] = "";
-	int i, j, shown = 0;
+	struct lf_conflict x;
+	int i, j;
 
-	lf_rec_identity(db, c->gid, kind, owner);
-	if (!k || lf_rev_leaves(db, c->gid, collect_leaf, &l) != LF_OK) {
+	if (lf_exchange_conflict(db, c->gid, &x) != LF_OK) {
 		printf("%s %s：无法读取其版本：%s\n", c->kind, c->gid, db->err);
-		leaves_free(&l);
+		lf_conflict_free(&x);
 		return;
 	}
-	printf("%s %s（单位 %s）有 %d 个版本：\n", k->label, c->gid, owner, l.n);
-	recs = lf_alloc((size_t)l.n * sizeof *recs);
-	for (i = 0; i < l.n; i++) {
-		recs[i] = lf_rec_new(k);
-		lf_rec_from_body(db, recs[i], l.v[i].body);
-		printf("  %s %s  第 %lld 版  %s  %s%s%s\n", i == 0 ? "*" : " ", l.v[i].rid, l.v[i].gen, l.v[i].at, l.v[i].author,
-		       l.v[i].deleted ? "  （已删除）" : "", i == 0 ? "  ← 现在显示的版本" : "");
-	}
-	for (j = 0; j < k->nfields; j++) {
-		for (i = 1; i < l.n && same_value(&recs[0]->v[j], &recs[i]->v[j]); i++)
-			;
-		if (i == l.n)
-			continue;
-		if (!shown++)
+	printf("%s %s（单位 %s）有 %d 个版本：\n", x.kind->label, c->gid, x.owner, x.nv);
+	for (i = 0; i < x.nv; i++)
+		printf("  %s %s  第 %lld 版  %s  %s%s%s\n", i == 0 ? "*" : " ", x.v[i].rid, x.v[i].gen, x.v[i].at, x.v[i].author,
+		       x.v[i].deleted ? "  （已删除）" : "", i == 0 ? "  ← 现在显示的版本" : "");
+	for (j = 0; j < x.nf; j++) {
+		if (!j)
 			printf("  不同之处：\n");
-		printf("    %s：", k->fields[j].label);
-		for (i = 0; i < l.n; i++) {
-			printf("%s%.12s 为“", i ? "；" : "", l.v[i].rid);
-			show_value(recs[i], j);
+		printf("    %s：", x.f[j].label);
+		for (i = 0; i < x.nv; i++) {
+			printf("%s%.12s 为“", i ? "；" : "", x.v[i].rid);
+			show_value(x.f[j].value[i]);
 			printf("”");
 		}
 		printf("\n");
 	}
-	printf("  解决：lianfang resolve %.12s 保留的修订编号（例如 %.12s）%s%s%s\n", c->gid, l.v[0].rid,
-	       strcmp(owner, db->unit) ? "——只有单位 " : "", strcmp(owner, db->unit) ? owner : "",
-	       strcmp(owner, db->unit) ? " 能解决" : "");
-	for (i = 0; i < l.n; i++)
-		lf_rec_free(recs[i]);
-	lf_free(recs);
-	leaves_free(&l);
+	printf("  解决：lianfang resolve %.12s 保留的修订编号（例如 %.12s）%s%s%s\n", c->gid, x.v[0].rid,
+	       x.mine ? "" : "——只有单位 ", x.mine ? "" : x.owner, x.mine ? "" : " 能解决");
+	lf_conflict_free(&x);
 }
 
 static int run_list(struct lf_cli *cli, int argc, char **argv)

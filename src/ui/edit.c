@@ -24,6 +24,8 @@ int lf_wc_showable(wchar_t c)
 
 	if (c < 0x20 || (c >= 0x7f && c < 0xa0))
 		return 0;
+	if (c >= 0x10ff80 && c <= 0x10ffff) /* a byte of a file name no encoding reads (pathcomp.h) */
+		return 0;
 	memset(&st, 0, sizeof st);
 	return wcrtomb(mb, c, &st) != (size_t)-1 && wcwidth(c) > 0;
 }

@@ -5,8 +5,16 @@
  * user, and the path of screens), body (the top screen), message line, key
  * bar. Signal handlers only set flags; the loop acts on them: SIGHUP/SIGTERM
  * (or a read that fails because the terminal is gone) make every screen keep
- * its unsaved input as a draft before we leave; SIGTSTP suspends cleanly. */
+ * its unsaved input as a draft before we leave; SIGTSTP suspends cleanly.
+ *
+ * Who is working decides the first screen (start_over): a database without
+ * accounts first creates its administrator; one with accounts and nobody
+ * signed in shows the sign-in screen; otherwise the home. Signing out comes
+ * back here, so the screens never run with nobody signed in. */
 #include "lianfang/screen.h"
+#include "lianfang/audit.h"
+#include "lianfang/auth.h"
+#include "lianfang/perm.h"
 #include "lianfang/ui.h"
 #include "ui_priv.h"
 
@@ -51,6 +59,17 @@ struct lf_ui {
 	const char *ask;
 	struct lf_edit *prompt_ed;
 	const char *prompt;
+	/* who is working */
+	enum lf_auth_state auth;
+	int start_over;        /* close every screen and choose the first one again */
+	char *signin_login;    /* the login to offer on the sign-in screen */
+	int audit_checked;
+	long audit_problems;
+	int audit_pending;     /* check the log once the home is on screen */
+	/* a progress bar on the message line (lf_ui_progress) */
+	int prog_on, prog_cancel;
+	char prog_what[64], prog_stage[64];
+	long long prog_done, prog_total, prog_drawn, prog_polled;
 };
 
 static struct lf_ui *the_ui; /* for the atexit handler only */
@@ -278,7 +297,12 @@ static void draw_title(struct lf_ui *ui)
 		lf_buf_addf(&right, " 第%s阶段 %s", cn[o->phase], lf_phase_label(o->phase));
 	else if (o->year)
 		lf_buf_addf(&right, " %s", lf_phase_label(o->phase));
-	lf_buf_addf(&right, "  用户 %s ", ui->ctx.db->actor);
+	if (ui->auth == LF_AUTH_SETUP)
+		lf_buf_adds(&right, "  初始设置 ");
+	else if (!ui->ctx.db->actor[0])
+		lf_buf_adds(&right, "  未登录 ");
+	else
+		lf_buf_addf(&right, "  用户 %s ", ui->ctx.db->actor);
 	rw = lf_utf8_width(right.s);
 	lf_ui_print(w, 0, 1, COLS - rw - 2, "廉防", lf_ui_attr(LF_R_TITLE));
 	lf_ui_print(w, 0, 7, COLS - rw - 8, o->unit_name ? o->unit_name : o->unit_code, lf_ui_attr(LF_R_TITLE));
@@ -308,13 +332,13 @@ static void draw_title(struct lf_ui *ui)
 	wnoutrefresh(w);
 }
 
-static int action_enabled(struct lf_screen *s, const struct lf_action *a)
+static int action_enabled(struct lf_screen *s, const struct lf_ui_action *a)
 {
 	return !s->ops->enabled || s->ops->enabled(s, a->id);
 }
 
 /* "F2 ^S" for an action: its first key and its first non-function key. */
-static void action_keys(const struct lf_action *a, int both, char *buf, size_t len)
+static void action_keys(const struct lf_ui_action *a, int both, char *buf, size_t len)
 {
 	char k1[32], k2[32];
 	int i;
@@ -331,22 +355,33 @@ static void action_keys(const struct lf_action *a, int both, char *buf, size_t l
 		}
 }
 
-/* The key bar: help, the screen's bar actions, back. */
-static int bar_entries(struct lf_ui *ui, const struct lf_action **out, int max)
+/* The record the screen shows, for the history key; 0 if none. */
+static int shown_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	*kind = *gid = NULL;
+	return s && s->ops->record && s->ops->record(s, kind, gid) && *kind && *gid && **gid;
+}
+
+/* The key bar: help, the screen's bar actions, history when the screen
+ * shows a record, back. */
+static int bar_entries(struct lf_ui *ui, const struct lf_ui_action **out, int max)
 {
 	struct lf_screen *s = top(ui);
-	const struct lf_action *a;
+	const struct lf_ui_action *a;
+	const char *kind, *gid;
 	int n = 0;
 
 	out[n++] = &lf_global_actions[0];
-	for (a = s && s->ops->actions ? s->ops->actions : NULL; a && a->id && n < max - 1; a++)
+	for (a = s && s->ops->actions ? s->ops->actions : NULL; a && a->id && n < max - 2; a++)
 		if ((a->flags & LF_ACT_BAR) && action_enabled(s, a))
 			out[n++] = a;
+	if (shown_record(s, &kind, &gid))
+		out[n++] = &lf_global_actions[4];
 	out[n++] = &lf_global_actions[1];
 	return n;
 }
 
-static int bar_width(const struct lf_action **e, int n, int both)
+static int bar_width(const struct lf_ui_action **e, int n, int both)
 {
 	char k[64];
 	int i, w = 0;
@@ -360,7 +395,7 @@ static int bar_width(const struct lf_action **e, int n, int both)
 
 static void draw_keys(struct lf_ui *ui)
 {
-	const struct lf_action *e[24];
+	const struct lf_ui_action *e[24];
 	WINDOW *w = ui->wkeys;
 	int n = bar_entries(ui, e, 24), both = 1, i, x = 0;
 	char k[64];
@@ -381,6 +416,30 @@ static void draw_keys(struct lf_ui *ui)
 	wnoutrefresh(w);
 }
 
+/* "合并 核对 [██████        ] 45%  1234/2742    Esc 取消" */
+static void draw_progress(struct lf_ui *ui, WINDOW *w)
+{
+	char line[160];
+	int x, bar = 30, fill;
+
+	snprintf(line, sizeof line, "%s %s", ui->prog_what, ui->prog_stage);
+	x = lf_ui_print(w, 0, 0, 24, line, lf_ui_attr(LF_R_INFO) | A_BOLD) + 1;
+	if (ui->prog_total > 0) {
+		long long done = ui->prog_done < ui->prog_total ? ui->prog_done : ui->prog_total;
+
+		fill = (int)(done * bar / ui->prog_total);
+		x += lf_ui_print(w, 0, x, 1, "[", A_NORMAL);
+		lf_ui_fill(w, 0, x, fill, lf_ui_attr(LF_R_SELECT));
+		x += bar;
+		x += lf_ui_print(w, 0, x, 1, "]", A_NORMAL);
+		snprintf(line, sizeof line, " %3lld%%  %lld/%lld", done * 100 / ui->prog_total, done, ui->prog_total);
+	} else {
+		snprintf(line, sizeof line, "已处理 %lld", ui->prog_done);
+	}
+	x += lf_ui_print(w, 0, x, COLS - x - 10, line, A_NORMAL);
+	lf_ui_print(w, 0, COLS - 10, 9, ui->prog_cancel ? "正在取消" : "Esc 取消", lf_ui_attr(LF_R_DIM));
+}
+
 static void draw_msg(struct lf_ui *ui, int *cy, int *cx)
 {
 	WINDOW *w = ui->wmsg;
@@ -388,7 +447,9 @@ static void draw_msg(struct lf_ui *ui, int *cy, int *cx)
 
 	werase(w);
 	*cy = -1;
-	if (ui->prompt_ed) {
+	if (ui->prog_on) {
+		draw_progress(ui, w);
+	} else if (ui->prompt_ed) {
 		x = lf_ui_print(w, 0, 0, COLS / 2, ui->prompt, lf_ui_attr(LF_R_INFO));
 		lf_field_draw(w, ui->prompt_ed, 0, x, COLS - x - 1, 1, lf_ui_attr(LF_R_FOCUS), cy, cx);
 	} else if (ui->ask) {
@@ -693,7 +754,7 @@ static int common_key(struct lf_ui *ui, int key)
 int lf_ui_ask(struct lf_ui *ui, const char *question, const struct lf_choice *choices, int n, int cancel)
 {
 	struct lf_buf b;
-	int i, key, answer = -1;
+	int i, key, answer = cancel, done = 0;
 
 	lf_buf_init(&b);
 	lf_buf_adds(&b, question);
@@ -702,22 +763,25 @@ int lf_ui_ask(struct lf_ui *ui, const char *question, const struct lf_choice *ch
 	lf_buf_adds(&b, "  Esc 取消");
 	ui->ask = b.s;
 	ui->dirty |= LF_DIRTY_MSG;
-	while (answer < 0 && !lf_ui_stopping(ui)) {
+	/* `cancel` may be -1 or any other value: the loop ends on `done` */
+	while (!done && !lf_ui_stopping(ui)) {
 		redraw(ui);
 		if (!(key = read_key(ui)) || common_key(ui, key))
 			continue;
 		if (key == LF_ESC || key == LF_CTRL('G') || key == LF_KEY(KEY_F(10)) || key == LF_CTRL('X') ||
 		    key == LF_CTRL('C'))
-			answer = cancel;
-		for (i = 0; i < n && answer < 0; i++)
+			done = 1;
+		for (i = 0; i < n && !done; i++)
 			if (key == '1' + i || (key < 0x80 && choices[i].letter &&
-			                       (key == choices[i].letter || key == (choices[i].letter | 0x20))))
+			                       (key == choices[i].letter || key == (choices[i].letter | 0x20)))) {
 				answer = i;
+				done = 1;
+			}
 	}
 	ui->ask = NULL;
 	lf_buf_free(&b);
 	ui->dirty |= LF_DIRTY_MSG;
-	return answer < 0 ? cancel : answer;
+	return answer;
 }
 
 char *lf_ui_prompt(struct lf_ui *ui, const char *prompt, const char *initial)
@@ -753,19 +817,101 @@ char *lf_ui_prompt(struct lf_ui *ui, const char *prompt, const char *initial)
 	return out;
 }
 
+/* ------------------------------------------------------------------ progress */
+
+/* Keys typed while a long step runs: Esc and the other "back" keys cancel,
+ * a resize is honoured, everything else is dropped (a step that is running
+ * has nothing to type into). */
+static void progress_keys(struct lf_ui *ui)
+{
+	wint_t wc;
+	int r;
+
+	wtimeout(ui->win, 0);
+	while ((r = wget_wch(ui->win, &wc)) != ERR) {
+		int key = r == KEY_CODE_YES ? map_code(wc) : (int)wc;
+
+		if (key == LF_KEY(KEY_RESIZE))
+			layout(ui);
+		else if (key == LF_ESC || key == LF_CTRL('C') || key == LF_CTRL('G') || key == LF_CTRL('X') ||
+		         key == LF_KEY(KEY_F(10)))
+			ui->prog_cancel = 1;
+	}
+}
+
+static long test_delay_ms(void)
+{
+	static long ms = -1;
+
+	if (ms < 0) {
+		const char *t = getenv("LIANFANG_TEST_PROGRESS_MS");
+
+		ms = t && *t ? atol(t) : 0;
+	}
+	return ms;
+}
+
+int lf_ui_progress(struct lf_ui *ui, const char *what, const char *stage, long long done, long long total)
+{
+	long long now = now_ms();
+	int force = !ui->prog_on || strcmp(stage ? stage : "", ui->prog_stage) || (total > 0 && done >= total);
+
+	if (!ui->prog_on) {
+		ui->prog_on = 1;
+		ui->prog_cancel = 0;
+		ui->prog_polled = 0;
+	}
+	snprintf(ui->prog_what, sizeof ui->prog_what, "%s", what ? what : "");
+	snprintf(ui->prog_stage, sizeof ui->prog_stage, "%s", stage ? stage : "");
+	ui->prog_done = done;
+	ui->prog_total = total;
+	check_signals(ui);
+	if (lf_ui_stopping(ui))
+		return 1;
+	if (now - ui->prog_polled >= 20) {
+		progress_keys(ui);
+		ui->prog_polled = now;
+	}
+	if (force || now - ui->prog_drawn >= 100) {
+		ui->dirty |= LF_DIRTY_MSG;
+		redraw(ui);
+		ui->prog_drawn = now;
+		if (test_delay_ms() > 0) {
+			/* tests only: long enough for a script to see the bar and press Esc */
+			struct timespec ts = { test_delay_ms() / 1000, (test_delay_ms() % 1000) * 1000000L };
+
+			nanosleep(&ts, NULL);
+			progress_keys(ui);
+		}
+	}
+	return ui->prog_cancel;
+}
+
+void lf_ui_progress_end(struct lf_ui *ui)
+{
+	if (!ui->prog_on)
+		return;
+	ui->prog_on = 0;
+	ui->prog_cancel = 0;
+	ui->prog_stage[0] = 0;
+	ui->dirty |= LF_DIRTY_ALL; /* what the step did shows everywhere */
+}
+
 /* ------------------------------------------------------------------ the loop */
 
-const struct lf_action lf_global_actions[] = {
+const struct lf_ui_action lf_global_actions[] = {
 	{ LF_A_HELP, "help", "帮助", { LF_KEY(KEY_F(1)), LF_CTRL('G') }, LF_ACT_BAR,
 	  "显示本屏的按键和说明；在表单里还显示当前一项的填写说明" },
 	{ LF_A_BACK, "back", "返回", { LF_KEY(KEY_F(10)), LF_CTRL('X'), LF_ESC, LF_CTRL('C') }, LF_ACT_BAR,
 	  "关闭本屏回到上一屏；表单有未保存的修改时先询问；在首页是退出" },
 	{ LF_A_REDRAW, "redraw", "重绘", { LF_CTRL('L') }, 0, "重新绘制整个屏幕（画面乱了时）" },
 	{ LF_A_SUSPEND, "suspend", "挂起", { LF_CTRL('Z') }, 0, "暂时回到命令行，用 fg 命令回来" },
+	{ LF_A_HISTORY, "history", "历史", { LF_KEY(KEY_F(9)), LF_CTRL('R'), LF_META('h') }, LF_ACT_BAR,
+	  "显示选中的（或正在修改的）记录的历史：每次谁在什么时候做了什么，改了哪些项" },
 	{ 0 },
 };
 
-static const struct lf_action *find_action(const struct lf_action *t, int key, struct lf_screen *s)
+static const struct lf_ui_action *find_action(const struct lf_ui_action *t, int key, struct lf_screen *s)
 {
 	int i;
 
@@ -776,10 +922,22 @@ static const struct lf_action *find_action(const struct lf_action *t, int key, s
 	return NULL;
 }
 
+static void history(struct lf_ui *ui, struct lf_screen *s)
+{
+	const char *kind, *gid;
+
+	if (shown_record(s, &kind, &gid))
+		lf_history_open(ui, kind, gid);
+	else if (s->ops->record)
+		lf_ui_msg(ui, LF_MSG_INFO, "没有选中的记录（新记录保存以后才有历史）。");
+	else
+		lf_ui_msg(ui, LF_MSG_INFO, "这一屏没有显示某一条记录，没有历史可看。");
+}
+
 static void dispatch(struct lf_ui *ui, int key)
 {
 	struct lf_screen *s = top(ui);
-	const struct lf_action *a;
+	const struct lf_ui_action *a;
 	int d;
 
 	if (common_key(ui, key))
@@ -801,6 +959,7 @@ static void dispatch(struct lf_ui *ui, int key)
 		switch (a->id) {
 		case LF_A_HELP: lf_help_open(ui, s); break;
 		case LF_A_BACK: lf_ui_back(ui); break;
+		case LF_A_HISTORY: history(ui, s); break;
 		default: break;
 		}
 		return;
@@ -833,6 +992,91 @@ void lf_ui_warnings(struct lf_ui *ui, struct lf_buf *b)
 		lf_buf_addf(b, "  %s\n", ui->warnings[i]);
 }
 
+/* ------------------------------------------------------------------ who is working */
+
+static void close_all(struct lf_ui *ui)
+{
+	ui->closing = 0;
+	while (ui->n > 0)
+		free_screen(ui->stack[--ui->n]);
+}
+
+static void audit_warning(struct lf_ui *ui)
+{
+	long n = lf_ui_audit_problems(ui);
+
+	if (n > 0)
+		lf_ui_msg(ui, LF_MSG_ERROR, "审计日志有 %ld 个问题：数据可能被人绕过廉防改动过。请在首页打开“审计日志”查看。", n);
+}
+
+/* Choose the first screen for who is working: create the administrator,
+ * sign in, or the home. 0, or an exit status. */
+static int start_over(struct lf_ui *ui)
+{
+	struct lf_db *db = ui->ctx.db;
+	lf_status st;
+
+	close_all(ui);
+	ui->start_over = 0;
+	ui->audit_checked = 0;
+	ui->dirty = LF_DIRTY_ALL;
+	if ((st = lf_auth_state(db, &ui->auth))) {
+		ui->stop = 1;
+		ui->stop_why = lf_errmsg(db, st);
+		return LF_EXIT_FAIL;
+	}
+	lf_ui_refresh_overview(ui);
+	if (ui->auth == LF_AUTH_SETUP) {
+		lf_setup_open(ui);
+	} else if (ui->auth != LF_AUTH_ENFORCED || !db->actor[0]) {
+		lf_auth_signout(db);
+		lf_signin_open(ui, ui->signin_login);
+	} else {
+		lf_home_open(ui);
+		ui->audit_pending = 1;
+	}
+	return 0;
+}
+
+void lf_ui_update(struct lf_ui *ui)
+{
+	redraw(ui);
+}
+
+void lf_ui_start_over(struct lf_ui *ui)
+{
+	ui->start_over = 1;
+}
+
+void lf_ui_signout(struct lf_ui *ui)
+{
+	int i;
+
+	for (i = ui->n - 1 - ui->closing; i >= 0; i--)
+		if (ui->stack[i]->ops->leave && !ui->stack[i]->ops->leave(ui->stack[i]))
+			return;
+	/* a shared terminal: the next person types their own login */
+	lf_free(ui->signin_login);
+	ui->signin_login = NULL;
+	lf_auth_signout(ui->ctx.db);
+	ui->start_over = 1;
+}
+
+static void ignore(void *ctx, const char *msg)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+long lf_ui_audit_problems(struct lf_ui *ui)
+{
+	if (!ui->audit_checked) {
+		ui->audit_problems = lf_audit_verify(ui->ctx.db, ignore, NULL);
+		ui->audit_checked = 1;
+	}
+	return ui->audit_problems;
+}
+
 static void hangup_all(struct lf_ui *ui)
 {
 	int i;
@@ -846,15 +1090,14 @@ static void free_ui(struct lf_ui *ui)
 {
 	int i;
 
-	ui->closing = 0;
-	while (ui->n > 0)
-		free_screen(ui->stack[--ui->n]);
+	close_all(ui);
 	lf_free(ui->stack);
 	for (i = 0; i < ui->nwarn; i++)
 		lf_free(ui->warnings[i]);
 	lf_free(ui->warnings);
 	lf_free(ui->msg);
 	lf_free(ui->last_msg);
+	lf_free(ui->signin_login);
 	lf_overview_clear(&ui->ctx.overview);
 	lf_formset_free(ui->ctx.forms);
 	lf_free(ui);
@@ -863,10 +1106,22 @@ static void free_ui(struct lf_ui *ui)
 int lf_ui_run(struct lf_cli *cli, struct lf_db *db)
 {
 	struct lf_ui *ui;
+	enum lf_auth_state state;
+	const char *claim;
 	int key, rc = 0;
+	lf_status st;
 
 	if (!isatty(0) || !isatty(1)) {
 		fprintf(stderr, "lianfang: 操作界面要在终端里运行（标准输入和输出都要是终端）。\n");
+		return LF_EXIT_FAIL;
+	}
+	if ((st = lf_auth_state(db, &state))) {
+		fprintf(stderr, "lianfang: %s\n", lf_errmsg(db, st));
+		return LF_EXIT_FAIL;
+	}
+	if (state == LF_AUTH_BROKEN) {
+		fprintf(stderr, "lianfang: 本数据库的用户表是空的，但审计日志记录过用户：用户可能被人绕过廉防删除了，"
+		                "谁也不能登录。请用“lianfang audit verify”检查，并从备份恢复。\n");
 		return LF_EXIT_FAIL;
 	}
 	ui = lf_alloc(sizeof *ui);
@@ -882,15 +1137,25 @@ int lf_ui_run(struct lf_cli *cli, struct lf_db *db)
 		the_ui = NULL;
 		return LF_EXIT_FAIL;
 	}
-	lf_home_open(ui);
+	claim = cli->user ? cli->user : getenv("LIANFANG_USER");
+	ui->signin_login = lf_strdup(claim && *claim ? claim : "");
+	start_over(ui);
 	if (ui->nwarn)
 		lf_ui_msg(ui, LF_MSG_ERROR, "%s%s", ui->warnings[0], ui->nwarn > 1 ? "（还有别的问题，见 F1 帮助）" : "");
 	while (ui->n > 0 && !ui->stop) {
 		redraw(ui);
+		if (ui->audit_pending) {
+			/* the home is on screen while a big log is checked */
+			ui->audit_pending = 0;
+			audit_warning(ui);
+			continue;
+		}
 		key = read_key(ui);
 		if (key && !ui->stop) {
 			dispatch(ui, key);
 			pop_closing(ui);
+			if (ui->start_over)
+				start_over(ui);
 		}
 	}
 	if (ui->stop) {

@@ -15,7 +15,7 @@
 
 enum { V_OPEN = 1, V_TAB, V_BTAB, V_TAB1, V_TAB2, V_TAB3, V_QUIT };
 
-const struct lf_action lf_coverage_actions[] = {
+const struct lf_ui_action lf_coverage_actions[] = {
 	{ V_OPEN, "open", "去补上", { LF_ENTER, 'o' }, LF_ACT_BAR | LF_ACT_TEXT,
 	  "打开要补的地方：职权的流程图、流程图上的这一步、岗位上的人员" },
 	{ V_TAB, "next-tab", "下一类", { LF_TAB, LF_KEY(KEY_RIGHT), 'l' }, LF_ACT_BAR | LF_ACT_TEXT,
@@ -174,7 +174,7 @@ static int coverage_action(struct lf_screen *s, int id)
 static int coverage_key(struct lf_screen *s, int key)
 {
 	struct coverage *v = (struct coverage *)s;
-	const struct lf_action *a;
+	const struct lf_ui_action *a;
 	int i;
 
 	for (a = lf_list_actions; a->id; a++)

@@ -17,7 +17,7 @@
 
 enum { C_ADD = 1, C_EDIT, C_PHASE, C_PLAN, C_GROUP, C_MEETINGS, C_UP, C_DOWN, C_QUIT };
 
-const struct lf_action lf_cycle_actions[] = {
+const struct lf_ui_action lf_cycle_actions[] = {
 	{ C_ADD, "add", "新建年度", { LF_KEY(KEY_F(5)), 'a' }, LF_ACT_BAR | LF_ACT_TEXT,
 	  "新建一个年度：输入年份，四个阶段的日期按惯例预先填好，可以修改后再保存" },
 	{ C_EDIT, "edit", "修改", { LF_ENTER, 'e' }, LF_ACT_BAR | LF_ACT_TEXT, "修改选中年度的名称和四个阶段的起止日期" },

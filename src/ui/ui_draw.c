@@ -74,7 +74,7 @@ void lf_ui_theme_init(void)
 	theme[LF_R_HEADER] = COLOR_PAIR(P_HEADER) | A_BOLD;
 }
 
-attr_t lf_ui_attr(enum lf_role r)
+attr_t lf_ui_attr(enum lf_ui_role r)
 {
 	return r >= 0 && r < LF_R_COUNT ? theme[r] : A_NORMAL;
 }

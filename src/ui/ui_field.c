@@ -5,7 +5,7 @@
 
 #define OP(op) ((op) + 1)
 
-const struct lf_action lf_edit_actions[] = {
+const struct lf_ui_action lf_edit_actions[] = {
 	{ OP(LF_ED_LEFT), "left", "左移", { LF_KEY(KEY_LEFT), LF_CTRL('B') }, 0, "光标左移一个字" },
 	{ OP(LF_ED_RIGHT), "right", "右移", { LF_KEY(KEY_RIGHT), LF_CTRL('F') }, 0, "光标右移一个字" },
 	{ OP(LF_ED_HOME), "home", "行首", { LF_KEY(KEY_HOME), LF_CTRL('A') }, 0, "到这一行的开头" },
@@ -34,7 +34,7 @@ const struct lf_action lf_edit_actions[] = {
 
 int lf_field_key(struct lf_edit *e, int key, int pasting)
 {
-	const struct lf_action *a;
+	const struct lf_ui_action *a;
 	int i;
 
 	if (pasting && (key == LF_ENTER || key == LF_TAB || key == '\n'))

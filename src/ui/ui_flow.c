@@ -19,7 +19,7 @@ enum {
 	W_PREV, W_NEXT, W_PGUP, W_PGDN, W_FIRST, W_LAST, W_QUIT
 };
 
-const struct lf_action lf_flow_actions[] = {
+const struct lf_ui_action lf_flow_actions[] = {
 	{ W_OPEN, "open", "打开", { LF_ENTER, 'o' }, LF_ACT_BAR | LF_ACT_TEXT,
 	  "风险环节：列出它关联的风险点；其他环节：修改这一步" },
 	{ W_ADD, "add", "新增", { LF_KEY(KEY_F(5)), 'a' }, LF_ACT_BAR | LF_ACT_TEXT, "在选中的一步后面新增一步" },
@@ -223,7 +223,7 @@ struct risks {
 
 enum { K_OPEN = 1, K_QUIT };
 
-const struct lf_action lf_step_risks_actions[] = {
+const struct lf_ui_action lf_step_risks_actions[] = {
 	{ K_OPEN, "open", "打开", { LF_ENTER, 'o' }, LF_ACT_BAR | LF_ACT_TEXT, "打开选中的风险点" },
 	{ K_QUIT, "back", "返回", { 'q' }, LF_ACT_TEXT, "回到流程图（同 F10）" },
 	{ 0 },
@@ -258,7 +258,7 @@ static int risks_action(struct lf_screen *s, int id)
 
 static int list_key(struct lf_list *l, int key)
 {
-	const struct lf_action *a;
+	const struct lf_ui_action *a;
 	int i;
 
 	for (a = lf_list_actions; a->id; a++)

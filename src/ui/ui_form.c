@@ -12,7 +12,7 @@
 
 enum { F_SAVE = 1, F_PICK, F_NEXT, F_PREV };
 
-const struct lf_action lf_form_actions[] = {
+const struct lf_ui_action lf_form_actions[] = {
 	{ F_SAVE, "save", "保存", { LF_KEY(KEY_F(2)), LF_CTRL('S') }, LF_ACT_BAR,
 	  "检查每一项并保存，然后回到上一屏；有错的项会标出来" },
 	{ F_PICK, "pick", "选择", { LF_KEY(KEY_F(4)), LF_CTRL('T') }, LF_ACT_BAR,
@@ -576,6 +576,15 @@ static void form_resume(struct lf_screen *s)
 	sync_editors(m);
 }
 
+static int form_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	struct form *m = (struct form *)s;
+
+	*kind = m->f->kind->name;
+	*gid = lf_entry_target(m->e);
+	return **gid != 0;
+}
+
 static void form_free(struct lf_screen *s)
 {
 	struct form *m = (struct form *)s;
@@ -603,6 +612,7 @@ static const struct lf_screen_ops form_ops = {
 	.leave = form_leave,
 	.hangup = form_hangup,
 	.resume = form_resume,
+	.record = form_record,
 	.help = form_help,
 	.more_actions = lf_edit_actions,
 	.more_title = "编辑文字",

@@ -3,14 +3,16 @@
  * work, each function key with the key that does the same without one —
  * plus what the screen adds (a form field's help). */
 #include "lianfang/screen.h"
+#include "ui_auth.h"
 #include "ui_priv.h"
+#include "ui_xfer.h"
 
 #include <string.h>
 #include <wchar.h>
 
 enum { H_UP = 1, H_DOWN, H_PGUP, H_PGDN, H_TOP, H_BOTTOM };
 
-const struct lf_action lf_help_actions[] = {
+const struct lf_ui_action lf_help_actions[] = {
 	{ H_UP, "up", "上滚", { LF_KEY(KEY_UP), 'k', LF_CTRL('P') }, LF_ACT_TEXT, "向上滚一行" },
 	{ H_DOWN, "down", "下滚", { LF_KEY(KEY_DOWN), 'j', LF_CTRL('N'), LF_ENTER }, LF_ACT_TEXT, "向下滚一行" },
 	{ H_PGUP, "page-up", "上一页", { LF_KEY(KEY_PPAGE), LF_CTRL('B'), '-' }, LF_ACT_BAR | LF_ACT_TEXT, "向上翻一页" },
@@ -29,7 +31,7 @@ struct help {
 	int top, height;
 };
 
-static void key_names_sep(const struct lf_action *a, struct lf_buf *b, const char *sep)
+static void key_names_sep(const struct lf_ui_action *a, struct lf_buf *b, const char *sep)
 {
 	char k[32];
 	int i;
@@ -45,12 +47,12 @@ static void key_names_sep(const struct lf_action *a, struct lf_buf *b, const cha
 	}
 }
 
-static void key_names(const struct lf_action *a, struct lf_buf *b)
+static void key_names(const struct lf_ui_action *a, struct lf_buf *b)
 {
 	key_names_sep(a, b, " 或 ");
 }
 
-void lf_help_add_actions(struct lf_buf *b, const char *heading, const struct lf_action *t)
+void lf_help_add_actions(struct lf_buf *b, const char *heading, const struct lf_ui_action *t)
 {
 	struct lf_buf keys;
 	int w;
@@ -225,6 +227,23 @@ const struct lf_action_table lf_action_tables[] = {
 	{ "Forms", lf_form_actions },
 	{ "Editing text in a field", lf_edit_actions },
 	{ "Help page", lf_help_actions },
+	{ "Signing in", lf_signin_actions },
+	{ "First run: creating the administrator", lf_setup_actions },
+	{ "Changing or resetting a password", lf_password_actions },
+	{ "Your account", lf_account_actions },
+	{ "Users (administrators)", lf_users_actions },
+	{ "Adding a user", lf_adduser_actions },
+	{ "One user (administrators)", lf_user_actions },
+	{ "A record's history, the audit log check", lf_history_actions },
+	{ "Choosing a file or directory", lf_path_actions },
+	{ "USB exchange", lf_exchange_actions },
+	{ "Merging a bundle (the preview)", lf_merge_actions },
+	{ "Conflicts", lf_conflicts_actions },
+	{ "A record in conflict", lf_conflict_actions },
+	{ "Exporting a table", lf_export_actions },
+	{ "Characters the encoding cannot hold", lf_xproblems_actions },
+	{ "Importing a table", lf_import_actions },
+	{ "Import preview", lf_ipreview_actions },
 	{ NULL, NULL },
 };
 
@@ -246,7 +265,7 @@ static void man_text(struct lf_buf *b, const char *s)
 void lf_keys_man(struct lf_buf *b)
 {
 	const struct lf_action_table *t;
-	const struct lf_action *a;
+	const struct lf_ui_action *a;
 	struct lf_buf keys;
 
 	lf_buf_init(&keys);

@@ -8,11 +8,14 @@
  * verified once, when the home opens — not on every redraw. */
 #include "lianfang/audit.h"
 #include "lianfang/cycle.h"
+#include "lianfang/exchange.h"
 #include "lianfang/grade.h"
+#include "lianfang/import.h"
 #include "lianfang/progress.h"
 #include "lianfang/screen.h"
 #include "lianfang/selfcheck.h"
 #include "ui_priv.h"
+#include "ui_xfer.h"
 
 #include <string.h>
 
@@ -87,6 +90,26 @@ static lf_status may_read(struct lf_ui *ui)
 	return lf_overview_may_read(lf_ui_ctx(ui)->db);
 }
 
+static lf_status may_exchange(struct lf_ui *ui)
+{
+	return lf_exchange_allowed(lf_ui_ctx(ui)->db);
+}
+
+static lf_status may_import(struct lf_ui *ui)
+{
+	return lf_import_allowed(lf_ui_ctx(ui)->db);
+}
+
+static void open_exchange(struct lf_ui *ui)
+{
+	lf_exchange_open(ui);
+}
+
+static void open_export(struct lf_ui *ui)
+{
+	lf_ui_failed(ui, lf_export_open(ui, NULL, NULL));
+}
+
 /* One row per screen. key: the key that opens it here (shown before the
  * label); group: the heading it is listed under (rows of a group together);
  * may: NULL when everyone may open it. */
@@ -107,6 +130,11 @@ static const struct home_item {
 	{ '7', "查找风险", "职权目录", "每个处室、岗位的职权，和每项职权的运行流程图", lf_powers_open, may_read },
 	{ '8', "查找风险", "覆盖检查", "没有流程图的职权、没有风险点的风险环节、没有自查表的岗位", lf_coverage_open,
 	  may_read },
+	{ 'u', "数据和账户", "账户", "我是谁、能做什么，修改密码，退出登录；管理员在这里管理用户", lf_account_open, NULL },
+	{ 'l', "数据和账户", "审计日志", "检查审计日志是否完整，是否有人绕过廉防改动了数据", lf_audit_open, NULL },
+	{ 'x', "数据和账户", "数据交换", "U 盘交换：上报、下发、合并数据包，解决冲突", open_exchange, may_exchange },
+	{ 'e', "数据和账户", "导出表格", "把正式表格导出为 Excel、CSV（UTF-8 或 GBK）或文本", open_export, may_read },
+	{ 'i', "数据和账户", "导入表格", "导入已有的汇总表、风险点台账（CSV）", lf_import_open, may_import },
 };
 
 #define MENU_N ((int)LF_COUNT(home_menu))
@@ -115,7 +143,7 @@ static const struct home_item {
 
 enum { H_OPEN = 1, H_UP, H_DOWN, H_PGUP, H_PGDN, H_QUIT };
 
-const struct lf_action lf_home_actions[] = {
+const struct lf_ui_action lf_home_actions[] = {
 	{ H_OPEN, "open", "打开", { LF_ENTER, 'o' }, LF_ACT_BAR | LF_ACT_TEXT,
 	  "打开选中的一项（也可以直接按它前面的数字或字母）" },
 	{ H_UP, "up", "上移", { LF_KEY(KEY_UP), 'k', LF_CTRL('P') }, LF_ACT_TEXT, "选中上一项" },

@@ -26,7 +26,7 @@ struct lf_list_source lf_list_source_reclist(struct lf_reclist *l)
 
 #define MOVE(m) ((m) + 1)
 
-const struct lf_action lf_list_actions[] = {
+const struct lf_ui_action lf_list_actions[] = {
 	{ MOVE(LF_LIST_UP), "up", "上移", { LF_KEY(KEY_UP), 'k', LF_CTRL('P') }, LF_ACT_TEXT, "选中上一条" },
 	{ MOVE(LF_LIST_DOWN), "down", "下移", { LF_KEY(KEY_DOWN), 'j', LF_CTRL('N') }, LF_ACT_TEXT, "选中下一条" },
 	{ MOVE(LF_LIST_PGUP), "page-up", "上一页", { LF_KEY(KEY_PPAGE), LF_CTRL('B'), '-' }, LF_ACT_TEXT, "向上翻一页" },

@@ -9,7 +9,7 @@
 
 enum { P_PICK = 1, P_FIND, P_NEXT, P_PREV };
 
-const struct lf_action lf_picker_actions[] = {
+const struct lf_ui_action lf_picker_actions[] = {
 	{ P_PICK, "choose", "选定", { LF_ENTER, LF_KEY(KEY_F(4)), LF_CTRL('T') }, LF_ACT_BAR, "选定这一项，回到表单" },
 	{ P_FIND, "search", "查找", { LF_KEY(KEY_F(3)), '/' }, LF_ACT_BAR | LF_ACT_TEXT,
 	  "输入文字，找到含有它的一项（找到的文字会突出显示）" },
@@ -139,7 +139,7 @@ static int picker_action(struct lf_screen *s, int id)
 static int picker_key(struct lf_screen *s, int key)
 {
 	struct picker *p = (struct picker *)s;
-	const struct lf_action *a;
+	const struct lf_ui_action *a;
 	int i;
 
 	for (a = lf_list_actions; a->id; a++)
@@ -155,6 +155,19 @@ static void picker_help(struct lf_screen *s, struct lf_buf *b)
 {
 	(void)s;
 	lf_buf_adds(b, "从列表中选定一项。列表每次只从数据库读一屏，记录再多也一样快。\n");
+}
+
+/* Records offered for a reference have a history too; fixed choices do not. */
+static int picker_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	struct picker *p = (struct picker *)s;
+	const struct lf_listrow *r = lf_list_selected(&p->list);
+
+	if (!p->rl)
+		return 0;
+	*kind = lf_reclist_kind(p->rl)->name;
+	*gid = r ? r->gid : NULL;
+	return r != NULL;
 }
 
 static void picker_free(struct lf_screen *s)
@@ -176,6 +189,7 @@ static const struct lf_screen_ops picker_ops = {
 	.draw = picker_draw,
 	.action = picker_action,
 	.key = picker_key,
+	.record = picker_record,
 	.help = picker_help,
 	.more_actions = lf_list_actions,
 	.more_title = "在列表中移动",

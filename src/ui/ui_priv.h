@@ -16,6 +16,14 @@ void lf_picker_select(struct lf_ui *ui, const char *value);
 /* Start the search of the picker on top with this typed key. */
 void lf_picker_type(struct lf_ui *ui, int key);
 
+/* The first screens (ui_signin.c): create the first administrator of a new
+ * database; sign in (login offered, may be ""). */
+void lf_setup_open(struct lf_ui *ui);
+void lf_signin_open(struct lf_ui *ui, const char *login);
+/* Close every screen after this action and choose the first one again for
+ * who is now signed in (after signing in or creating the administrator). */
+void lf_ui_start_over(struct lf_ui *ui);
+
 /* Rows held in memory as a list source (ui_rows.c): one page the model
  * returned, for the list widget. A row's id is its index. */
 struct lf_rows {
@@ -42,9 +50,9 @@ void lf_coverage_open(struct lf_ui *ui);                         /* ui_coverage.
 int lf_ui_failed(struct lf_ui *ui, lf_status st);
 
 /* The action tables of the ready-made screens (lf_action_tables lists them). */
-extern const struct lf_action lf_form_actions[], lf_help_actions[], lf_home_actions[], lf_picker_actions[],
-	lf_records_actions[], lf_records_tree_actions[];
+extern const struct lf_ui_action lf_form_actions[], lf_help_actions[], lf_home_actions[], lf_picker_actions[],
+	lf_records_actions[], lf_records_tree_actions[], lf_path_actions[];
 /* … and of the phase 1–2 screens. */
-extern const struct lf_action lf_cycle_actions[], lf_flow_actions[], lf_step_risks_actions[], lf_coverage_actions[];
+extern const struct lf_ui_action lf_cycle_actions[], lf_flow_actions[], lf_step_risks_actions[], lf_coverage_actions[];
 
 #endif

@@ -20,7 +20,7 @@ static void count_text(char *buf, size_t len, long long n)
 
 enum { R_ADD = 1, R_EDIT, R_RETIRE, R_FIND, R_NEXT, R_PREV, R_QUIT, R_OPEN };
 
-const struct lf_action lf_records_actions[] = {
+const struct lf_ui_action lf_records_actions[] = {
 	{ R_ADD, "add", "新建", { LF_KEY(KEY_F(5)), 'a', LF_KEY(KEY_IC) }, LF_ACT_BAR | LF_ACT_TEXT, "新建一条记录" },
 	{ R_EDIT, "edit", "修改", { LF_ENTER, 'e' }, LF_ACT_BAR | LF_ACT_TEXT, "打开选中的记录修改" },
 	{ R_RETIRE, "retire", "停用", { LF_KEY(KEY_F(8)), 'd' }, LF_ACT_BAR | LF_ACT_TEXT,
@@ -35,7 +35,7 @@ const struct lf_action lf_records_actions[] = {
 
 /* A list whose records have something under them (a department's posts, a
  * power's flow chart): Enter opens that, e the record's form. */
-const struct lf_action lf_records_tree_actions[] = {
+const struct lf_ui_action lf_records_tree_actions[] = {
 	{ R_ADD, "add", "新建", { LF_KEY(KEY_F(5)), 'a', LF_KEY(KEY_IC) }, LF_ACT_BAR | LF_ACT_TEXT, "新建一条记录" },
 	{ R_OPEN, "open", "打开", { LF_ENTER, LF_KEY(KEY_RIGHT), 'o' }, LF_ACT_BAR | LF_ACT_TEXT,
 	  "打开选中记录的下一级：处室的岗位、岗位上的人员、职权的流程图（列表下方写着是什么）" },
@@ -315,7 +315,7 @@ static int records_enabled(struct lf_screen *s, int id)
 static int records_key(struct lf_screen *s, int key)
 {
 	struct records *r = (struct records *)s;
-	const struct lf_action *a;
+	const struct lf_ui_action *a;
 	int i;
 
 	for (a = lf_list_actions; a->id; a++)
@@ -352,6 +352,16 @@ static void records_help(struct lf_screen *s, struct lf_buf *b)
 	lf_buf_adds(b, "\n列表每次只从数据库读一屏，记录再多，翻页和查找也一样快。\n");
 }
 
+static int records_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	struct records *r = (struct records *)s;
+	const struct lf_listrow *row = lf_list_selected(&r->list);
+
+	*kind = r->k->name;
+	*gid = row ? row->gid : NULL;
+	return row != NULL;
+}
+
 static void records_free(struct lf_screen *s)
 {
 	struct records *r = (struct records *)s;
@@ -373,6 +383,7 @@ static const struct lf_screen_ops records_ops = {
 	.key = records_key,
 	.enabled = records_enabled,
 	.resume = records_resume,
+	.record = records_record,
 	.help = records_help,
 	.more_actions = lf_list_actions,
 	.more_title = "在列表中移动",
@@ -387,6 +398,7 @@ static const struct lf_screen_ops records_tree_ops = {
 	.key = records_key,
 	.enabled = records_enabled,
 	.resume = records_resume,
+	.record = records_record,
 	.help = records_help,
 	.more_actions = lf_list_actions,
 	.more_title = "在列表中移动",

@@ -44,8 +44,9 @@ contains "$OUT" "数据结构多出了 trigger evil" "naming the trigger"
 ok $? "the file is unchanged"
 
 # Read-only files and directories (as an unprivileged user: root ignores modes).
-nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"; }
 chmod 755 "$T_DIR"
+LF_NOBODY=$(nobody_lianfang)
+nobody() { shift; setpriv --reuid=65534 --regid=65534 --clear-groups -- "$LF_NOBODY" "$@"; }
 mkdir ro rw
 cp good.db ro/office.db
 cp good.db rw/office.db

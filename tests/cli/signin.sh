@@ -73,12 +73,13 @@ by_nobody() { # [VAR=value…] -- lianfang arguments…: run as the system user 
 	shift
 	# shellcheck disable=SC2086
 	setpriv --reuid=65534 --regid=65534 --clear-groups env -u LIANFANG_USER -u LIANFANG_PASSWORD $_env \
-		"$LIANFANG" "$@" >"$T_DIR/.out" 2>"$T_DIR/.err"
+		"$LF_NOBODY" "$@" >"$T_DIR/.out" 2>"$T_DIR/.err"
 	RC=$?
 	OUT=$(cat "$T_DIR/.out")
 	ERR=$(cat "$T_DIR/.err")
 }
 # nobody may pass through the test directory and use a copy in shared/.
+LF_NOBODY=$(nobody_lianfang)
 chmod 711 "$T_DIR"
 mkdir shared
 chmod 777 shared

@@ -235,10 +235,11 @@ type q
 expect-exit 0
 EOS
 
-# A new database, no year yet (and no account: setup mode): the home and the
-# year screen say what to do, and the first year is made from there.
+# A new database, no year yet, signed in as its discipline officer: the home
+# and the year screen say what to do, and the first year is made from there.
 lf init --unit-code 620902 --unit-name 肃州区市场监督管理局 --parent-code 620900 new.db
 is_rc 0 "a new database"
+demo_accounts new.db; ok $? "with an administrator and a discipline officer"
 tui -- --db new.db <<'EOS'
 wait 1 年度工作
 expect-row-has 2 还没有年度工作。按 1 打开“年度工作”，新建一个年度。

@@ -124,7 +124,7 @@ type q
 wait 1 年度工作
 key F1
 wait 帮助：首页
-key PgDn
+key PgDn PgDn
 wait   以处室负责人身份审核自查表 —— 登记注册科
 key F10
 type q

@@ -3,7 +3,7 @@
 # posts, Enter to a post's persons. A post added under a department belongs
 # to it and a person added under a post holds it, without picking either.
 # e edits the record itself; retiring keeps it in the list, dimmed, and in
-# the database.
+# the database. F9 shows a department's history.
 . "$LIANFANG_TOP/tests/tui/tui-lib"
 
 demo_db d.db
@@ -15,7 +15,12 @@ wait 共 8 条
 expect-row 1  首页 › 组织机构 ──────────────────────────────────────────────────────────────
 expect-row-has 2 处室名称
 expect-row-has 21 共 8 条　Enter 看处室的岗位
-expect-row 23 F1 ^G帮助 F5 a新建 Enter打开 e修改 F8 d停用 F3 /查找 F10 ^X返回
+expect-row 23 F1 ^G帮助 F5 a新建 Enter打开 e修改 F8 d停用 F3 /查找 F9 ^R历史 F10 ^X返回
+# the history of the department under the cursor
+key F9
+wait 处室“局领导班子”的历史：1 次
+key Esc
+wait 共 8 条
 # a department
 type a
 wait 新建处室

@@ -42,7 +42,7 @@ expect-no-colour
 expect-attr 0 1 reverse
 type 6
 wait 共 25 条
-expect-row 23 F1 ^G帮助 F5 a新建 Enter修改 F8 d停用 F3 /查找 F10 ^X返回
+expect-row 23 F1 ^G帮助 F5 a新建 Enter修改 F8 d停用 F3 /查找 F9 ^R历史 F10 ^X返回
 type a
 wait 新建人员
 type 陈七

@@ -253,6 +253,32 @@ TEST(exchange_conflict_from_restored_backup)
 	lf_merge_result_free(&r);
 	T_IS(nconflicts(city), 1, "conflict listed at the city");
 	T_IS(lf_rec_resolve(city, dept, rid_a), LF_DENIED, "the city may not resolve the county's record");
+	/* What the conflicts command and screen show: the versions, winner
+	 * first, and the fields that differ. */
+	{
+		struct lf_conflict x;
+		char shown[65];
+		int name = -1, ia = -1, j;
+
+		T_IS(lf_exchange_conflict(city, dept, &x), LF_OK, "the city reads the conflict");
+		fx_text(city, "SELECT rid FROM dept WHERE gid = ?1", dept, shown, sizeof shown);
+		T_IS(x.nv, 2, "two versions");
+		T_OK(x.nv == 2 && !strcmp(x.v[0].rid, shown), "the version shown comes first");
+		T_OK(!x.mine && !strcmp(x.owner, "620921"), "owned by the county, not resolvable at the city");
+		for (j = 0; j < x.nf; j++)
+			if (!strcmp(x.f[j].name, "name"))
+				name = j;
+		T_IS(x.nf, 1, "one field differs");
+		for (j = 0; j < x.nv; j++)
+			if (!strcmp(x.v[j].rid, rid_a))
+				ia = j;
+		T_OK(name >= 0 && ia >= 0 && !strcmp(x.f[name].value[ia], "办公室甲") &&
+		     !strcmp(x.f[name].value[1 - ia], "办公室乙"), "the name, with each version's value");
+		T_OK(name >= 0 && !strcmp(x.f[name].label, "处室名称"), "labelled");
+		lf_conflict_free(&x);
+		T_IS(lf_exchange_conflict(city, "0123456789abcdef0123456789abcdef", &x), LF_NOTFOUND, "an unknown record");
+		lf_conflict_free(&x);
+	}
 
 	/* The county gets its lost branch back (it lost its acknowledgements:
 	 * the city must send everything). */
@@ -265,6 +291,13 @@ TEST(exchange_conflict_from_restored_backup)
 	}
 	T_IS(fx_merge(a, t_path("cf-down"), NULL), LF_OK, "county merges");
 	T_IS(nconflicts(a), 1, "conflict listed at the county too");
+	{
+		struct lf_conflict x;
+
+		T_IS(lf_exchange_conflict(a, dept, &x), LF_OK, "the county reads the conflict");
+		T_OK(x.mine, "and may resolve it");
+		lf_conflict_free(&x);
+	}
 	T_IS(fx_count(a, "SELECT count(*) FROM audit WHERE unit = '620921' AND action = 'restore' AND after = ?1", rid_a), 1,
 	     "the county's chain records its lost revision coming back");
 	T_IS(fx_problems(a), 0, "and the county passes check (every revision of its own is in its chain)");

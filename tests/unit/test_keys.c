@@ -17,7 +17,7 @@ static int is_function_key(int k)
 TEST(keys_every_function_key_has_a_partner)
 {
 	const struct lf_action_table *t;
-	const struct lf_action *a;
+	const struct lf_ui_action *a;
 	int bad = 0;
 
 	for (t = lf_action_tables; t->title; t++)
@@ -38,14 +38,14 @@ TEST(keys_every_function_key_has_a_partner)
 	T_OK(!bad, "every action with a function key has another key");
 }
 
-static int dup_in(const struct lf_action *const *tables, int n, const char *screen)
+static int dup_in(const struct lf_ui_action *const *tables, int n, const char *screen)
 {
 	int bad = 0, x, y;
 
 	for (x = 0; x < n; x++)
 		for (y = x; y < n; y++)
-			for (const struct lf_action *a = tables[x]; a->id; a++)
-				for (const struct lf_action *b = x == y ? a + 1 : tables[y]; b->id; b++)
+			for (const struct lf_ui_action *a = tables[x]; a->id; a++)
+				for (const struct lf_ui_action *b = x == y ? a + 1 : tables[y]; b->id; b++)
 					for (int i = 0; i < 5 && a->keys[i]; i++)
 						for (int j = 0; j < 5 && b->keys[j]; j++)
 							if (a->keys[i] == b->keys[j]) {
@@ -59,19 +59,71 @@ static int dup_in(const struct lf_action *const *tables, int n, const char *scre
  * means one action. */
 TEST(keys_no_key_does_two_things_on_a_screen)
 {
-	extern const struct lf_action lf_form_actions[], lf_help_actions[], lf_home_actions[],
+	extern const struct lf_ui_action lf_form_actions[], lf_help_actions[], lf_home_actions[],
 		lf_picker_actions[], lf_records_actions[];
-	const struct lf_action *form[] = { lf_form_actions, lf_edit_actions, lf_global_actions };
-	const struct lf_action *records[] = { lf_records_actions, lf_list_actions, lf_global_actions };
-	const struct lf_action *picker[] = { lf_picker_actions, lf_list_actions, lf_global_actions };
-	const struct lf_action *home[] = { lf_home_actions, lf_global_actions };
-	const struct lf_action *help[] = { lf_help_actions, lf_global_actions };
+	const struct lf_ui_action *form[] = { lf_form_actions, lf_edit_actions, lf_global_actions };
+	const struct lf_ui_action *records[] = { lf_records_actions, lf_list_actions, lf_global_actions };
+	const struct lf_ui_action *picker[] = { lf_picker_actions, lf_list_actions, lf_global_actions };
+	const struct lf_ui_action *home[] = { lf_home_actions, lf_global_actions };
+	const struct lf_ui_action *help[] = { lf_help_actions, lf_global_actions };
 
 	T_OK(!dup_in(form, 3, "form"), "form: one action per key");
 	T_OK(!dup_in(records, 3, "records"), "lists: one action per key");
 	T_OK(!dup_in(picker, 3, "picker"), "picker: one action per key");
 	T_OK(!dup_in(home, 2, "home"), "home: one action per key");
 	T_OK(!dup_in(help, 2, "help"), "help: one action per key");
+}
+
+/* The screens of sign-in, accounts and history: their table, the widget they
+ * embed (a text field, a list, lines that scroll), the global table. */
+TEST(keys_no_key_does_two_things_on_the_account_screens)
+{
+	extern const struct lf_ui_action lf_signin_actions[], lf_setup_actions[], lf_password_actions[],
+		lf_adduser_actions[], lf_account_actions[], lf_users_actions[], lf_user_actions[], lf_history_actions[];
+	const struct lf_ui_action *signin[] = { lf_signin_actions, lf_edit_actions, lf_global_actions };
+	const struct lf_ui_action *setup[] = { lf_setup_actions, lf_edit_actions, lf_global_actions };
+	const struct lf_ui_action *password[] = { lf_password_actions, lf_edit_actions, lf_global_actions };
+	const struct lf_ui_action *adduser[] = { lf_adduser_actions, lf_edit_actions, lf_global_actions };
+	const struct lf_ui_action *account[] = { lf_account_actions, lf_history_actions, lf_global_actions };
+	const struct lf_ui_action *users[] = { lf_users_actions, lf_list_actions, lf_global_actions };
+	const struct lf_ui_action *user[] = { lf_user_actions, lf_global_actions };
+	const struct lf_ui_action *history[] = { lf_history_actions, lf_global_actions };
+
+	T_OK(!dup_in(signin, 3, "signin"), "sign-in: one action per key");
+	T_OK(!dup_in(setup, 3, "setup"), "first run: one action per key");
+	T_OK(!dup_in(password, 3, "password"), "password: one action per key");
+	T_OK(!dup_in(adduser, 3, "add-user"), "adding a user: one action per key");
+	T_OK(!dup_in(account, 3, "account"), "account: one action per key");
+	T_OK(!dup_in(users, 3, "users"), "users: one action per key");
+	T_OK(!dup_in(user, 2, "user"), "one user: one action per key");
+	T_OK(!dup_in(history, 2, "history"), "history: one action per key");
+}
+
+/* The same for the file chooser and the exchange, export and import screens. */
+TEST(keys_no_key_does_two_things_on_the_file_screens)
+{
+	extern const struct lf_ui_action lf_path_actions[], lf_exchange_actions[], lf_merge_actions[],
+		lf_conflicts_actions[], lf_conflict_actions[], lf_export_actions[], lf_xproblems_actions[],
+		lf_import_actions[], lf_ipreview_actions[];
+	const struct lf_ui_action *path[] = { lf_path_actions, lf_edit_actions, lf_global_actions };
+	const struct lf_ui_action *exchange[] = { lf_exchange_actions, lf_global_actions };
+	const struct lf_ui_action *merge[] = { lf_merge_actions, lf_list_actions, lf_global_actions };
+	const struct lf_ui_action *conflicts[] = { lf_conflicts_actions, lf_list_actions, lf_global_actions };
+	const struct lf_ui_action *conflict[] = { lf_conflict_actions, lf_list_actions, lf_global_actions };
+	const struct lf_ui_action *export[] = { lf_export_actions, lf_global_actions };
+	const struct lf_ui_action *problems[] = { lf_xproblems_actions, lf_list_actions, lf_global_actions };
+	const struct lf_ui_action *import[] = { lf_import_actions, lf_global_actions };
+	const struct lf_ui_action *preview[] = { lf_ipreview_actions, lf_list_actions, lf_global_actions };
+
+	T_OK(!dup_in(path, 3, "path"), "file chooser: one action per key");
+	T_OK(!dup_in(exchange, 2, "exchange"), "exchange: one action per key");
+	T_OK(!dup_in(merge, 3, "merge"), "merge preview: one action per key");
+	T_OK(!dup_in(conflicts, 3, "conflicts"), "conflicts: one action per key");
+	T_OK(!dup_in(conflict, 3, "conflict"), "a conflict: one action per key");
+	T_OK(!dup_in(export, 2, "export"), "export: one action per key");
+	T_OK(!dup_in(problems, 3, "export problems"), "export problems: one action per key");
+	T_OK(!dup_in(import, 2, "import"), "import: one action per key");
+	T_OK(!dup_in(preview, 3, "import preview"), "import preview: one action per key");
 }
 
 TEST(keys_manual_matches_the_tables)

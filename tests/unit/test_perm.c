@@ -1,6 +1,7 @@
 /* Tests of perm: every role × every action, in scope, out of scope and for
  * the whole unit; self-check state; setup mode; who is refused and why. */
 #include "t.h"
+#include "lianfang/audit.h"
 #include "lianfang/auth.h"
 #include "lianfang/overview.h"
 #include "lianfang/perm.h"
@@ -395,6 +396,41 @@ TEST(perm_public_kinds)
 	for (i = 0; i < sizeof priv / sizeof priv[0]; i++)
 		T_OK(!lf_perm_kind_public(priv[i]), "%s is read by scope", priv[i]);
 	T_OK(!lf_perm_kind_public(NULL), "no kind is not public");
+}
+
+/* A record's history (the screens' history key, `audit log --record`) is
+ * readable where the record is: its own scope for READ; an account's by its
+ * owner, by whoever reads the whole unit, and by administrators. */
+TEST(perm_history_follows_the_record)
+{
+	struct org o;
+	lf_status st;
+
+	if (!make_org(&o, "history.db"))
+		return;
+	make_accounts(&o);
+	act_as(&o, "r-staff");
+	T_IS(lf_audit_may_read(o.db, "measure", o.measure), LF_OK, "staff: the history of a measure of their own form");
+	T_IS(lf_audit_may_read(o.db, "person", o.person_a), LF_OK, "staff: their own person's history");
+	st = lf_audit_may_read(o.db, "person", o.person_b);
+	T_OK(st == LF_DENIED && strstr(o.db->err, "乙岗"), "staff: not another post's person (%s)", o.db->err);
+	T_IS(lf_audit_may_read(o.db, "cycle", o.cycle), LF_DENIED, "staff: not a unit-wide record's history");
+	T_IS(lf_audit_may_read(o.db, "account", "r-staff"), LF_OK, "staff: their own account's history");
+	st = lf_audit_may_read(o.db, "account", "r-head");
+	T_OK(st == LF_DENIED && strstr(o.db->err, "系统管理员"), "staff: not another account's (%s)", o.db->err);
+	T_IS(lf_audit_may_read(o.db, NULL, NULL), LF_DENIED, "staff: not the whole log");
+	act_as(&o, "r-head");
+	T_IS(lf_audit_may_read(o.db, "post", o.post_a), LF_OK, "head: a post of their department");
+	T_IS(lf_audit_may_read(o.db, "post", o.post_b), LF_DENIED, "head: not a post of another department");
+	act_as(&o, "r-discipline");
+	T_IS(lf_audit_may_read(o.db, "person", o.person_b), LF_OK, "discipline: any person");
+	T_IS(lf_audit_may_read(o.db, "account", "r-head"), LF_OK, "discipline: any account");
+	T_IS(lf_audit_may_read(o.db, NULL, NULL), LF_OK, "discipline: the whole log");
+	act_as(&o, "r-admin");
+	T_IS(lf_audit_may_read(o.db, "account", "r-staff"), LF_OK, "admin: any account");
+	act_as(&o, "");
+	T_IS(lf_audit_may_read(o.db, "account", "r-staff"), LF_DENIED, "nobody signed in: nothing");
+	lf_db_close(o.db);
 }
 
 /* What the screens ask before offering to add: the same table, by kind. */
