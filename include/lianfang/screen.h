@@ -365,6 +365,10 @@ void lf_ui_signout(struct lf_ui *ui);
  * line; later calls give the same count without checking again (a home may
  * call it to show its own warning). About 1 s per 100,000 log entries. */
 long lf_ui_audit_problems(struct lf_ui *ui);
+/* The same count once the log has been checked this sign-in, or -1 while it
+ * has not: for a home to draw its warning without making the check before it
+ * is on screen. A home is drawn again when the check finds problems. */
+long lf_ui_audit_seen(const struct lf_ui *ui);
 /* The audit log screen: the problems found, or that the log is intact with
  * its last entry (to write down as an anchor). */
 void lf_audit_open(struct lf_ui *ui);

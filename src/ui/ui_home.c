@@ -4,9 +4,9 @@
  * the top, how far each department has got, and the menu: every part of the
  * cycle one key away. The menu is one table (home_menu below): a screen is
  * added by adding a row. What the user's roles may not open is greyed, and
- * its row says why; the model still decides (perm.h). The audit chain is
- * verified once, when the home opens — not on every redraw. */
-#include "lianfang/audit.h"
+ * its row says why; the model still decides (perm.h). The audit log is
+ * checked by the engine once per sign-in, just after the home is first drawn
+ * (lf_ui_audit_problems); the home shows what it found, never checking again. */
 #include "lianfang/cycle.h"
 #include "lianfang/exchange.h"
 #include "lianfang/grade.h"
@@ -139,6 +139,17 @@ static const struct home_item {
 
 #define MENU_N ((int)LF_COUNT(home_menu))
 
+/* The key of the row that opens a screen, for the texts that point to it. */
+static int menu_key(void (*open)(struct lf_ui *ui))
+{
+	int i;
+
+	for (i = 0; i < MENU_N; i++)
+		if (home_menu[i].open == open)
+			return home_menu[i].key;
+	return '?';
+}
+
 /* ------------------------------------------------------------------ the screen */
 
 enum { H_OPEN = 1, H_UP, H_DOWN, H_PGUP, H_PGDN, H_QUIT };
@@ -177,8 +188,6 @@ struct home {
 	/* what stands out at the top */
 	char **alerts;
 	int nalerts, more_overdue;
-	char *audit;                    /* the audit chain's first problem, or NULL */
-	long audit_problems;
 	/* who is signed in */
 	char *who;
 	struct lf_buf can;              /* for the help page: what the roles may do */
@@ -280,15 +289,6 @@ static void load_year(struct home *h)
 	h->depts_more = pg.next[0] != 0;
 	if (h->ptop > h->depts.n)
 		h->ptop = 0;
-}
-
-static void report_audit(void *ctx, const char *msg)
-{
-	struct home *h = ctx;
-
-	if (!h->audit)
-		h->audit = lf_strdup(msg);
-	h->audit_problems++;
 }
 
 static void load_who(struct home *h)
@@ -459,7 +459,7 @@ static void home_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 	static const char *const cn[] = { "", "一", "二", "三", "四" };
 	struct home *h = (struct home *)s;
 	struct lf_overview *o = &lf_ui_ctx(s->ui)->overview;
-	int x = MENU_W + 1, width = cols - x - 1, y = 0, i, alerts, bottom = rows - 2;
+	int x = MENU_W + 1, width = cols - x - 1, y = 0, i, alerts, audit, bottom = rows - 2;
 	char line[200];
 
 	draw_menu(h, w, rows);
@@ -486,16 +486,18 @@ static void home_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 		y += 2;
 	}
 	/* what stands out */
-	alerts = h->nalerts + (h->audit ? 1 : 0);
+	audit = lf_ui_audit_seen(s->ui) > 0;
+	alerts = h->nalerts + audit;
 	if (alerts)
 		y++;
-	if (h->audit) {
-		snprintf(line, sizeof line, "！审计记录校验不通过（%ld 处）：%s", h->audit_problems, h->audit);
+	if (audit) {
+		snprintf(line, sizeof line, "！审计日志有 %ld 个问题：数据可能被人改动过，按 %c 查看", lf_ui_audit_seen(s->ui),
+		         menu_key(lf_audit_open));
 		lf_ui_print(w, y++, x, width, line, lf_ui_attr(LF_R_ERROR));
 	}
 	for (i = 0; i < h->nalerts; i++) {
 		/* the last row left says how many more there are */
-		if (i + (h->audit ? 1 : 0) == ALERT_ROWS - 1 && (i + 1 < h->nalerts || h->more_overdue)) {
+		if (i + audit == ALERT_ROWS - 1 && (i + 1 < h->nalerts || h->more_overdue)) {
 			snprintf(line, sizeof line, "！还有 %d 项%s", h->nalerts - i, h->more_overdue ? "以上" : "");
 			lf_ui_print(w, y++, x, width, line, lf_ui_attr(LF_R_ERROR));
 			break;
@@ -585,9 +587,9 @@ static void home_help(struct lf_screen *s, struct lf_buf *b)
 		lf_buf_addf(b, "  %c %s：%s%s\n", home_menu[i].key, home_menu[i].label, home_menu[i].about,
 		            h->refused[i] ? "（您不能打开）" : "");
 	}
-	if (h->audit)
-		lf_buf_addf(b, "\n审计记录：%s（共 %ld 处问题）。用 lianfang audit verify 查看详情。\n", h->audit,
-		            h->audit_problems);
+	if (lf_ui_audit_seen(s->ui) > 0)
+		lf_buf_addf(b, "\n审计日志有 %ld 个问题：数据可能被人绕过廉防改动过。按 %c 打开“审计日志”查看每一个"
+		            "（命令行：lianfang audit verify）。\n", lf_ui_audit_seen(s->ui), menu_key(lf_audit_open));
 	lf_buf_addf(b, "\n%s\n", h->who);
 	if (h->can.len)
 		lf_buf_addf(b, "您的角色%s", h->can.s);
@@ -601,7 +603,6 @@ static void home_free(struct lf_screen *s)
 	clear_year(h);
 	for (i = 0; i < MENU_N; i++)
 		lf_free(h->refused[i]);
-	lf_free(h->audit);
 	lf_free(h->who);
 	lf_buf_free(&h->can);
 	lf_free(h);
@@ -624,8 +625,6 @@ void lf_home_open(struct lf_ui *ui)
 
 	lf_screen_init(&h->base, &home_ops, "首页");
 	lf_ui_push(ui, &h->base);
-	/* once per opening: the chain may be long */
-	lf_audit_verify(lf_ui_ctx(ui)->db, report_audit, h);
 	load_who(h);
 	load_levels(h);
 	load_menu(h);

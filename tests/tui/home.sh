@@ -61,19 +61,26 @@ LIANFANG_USER=discipline lf --db d.db cycle phase 2026 auto
 is_rc 0 "back to following the dates"
 
 # An audit entry changed behind the program's back: a warning at the top,
-# found once when the home opens.
+# from the engine's one check after signing in, and l lists the problems.
 cp d.db tampered.db
 sqlite3 tampered.db "UPDATE audit SET actor = 'someone' WHERE seq = 3 AND unit = '620902'"
 tui -- --db tampered.db <<'EOS'
-wait 1 年度工作
-expect-row-has 6 ！审计记录校验不通过
+wait ！审计日志有 2 个问题：数据可能被人改动过，按 l 查看
+expect-row-has 6 ！审计日志有 2 个问题
 expect-row-has 7 ！退回整改超期 11-20：吕明辉
+expect-row-has 22 审计日志有 2 个问题：数据可能被人绕过廉防改动过。请在首页打开“审计日志”查看。
 key F1
 wait 帮助：首页
 key PgDn
-wait 审计记录：
+wait 审计日志有 2 个问题
 expect-has lianfang audit verify
 key F10
+wait-gone 帮助：首页
+type l
+wait 报告纪检监察部门
+expect-row-has 1 首页 › 审计日志
+key F10
+wait ！审计日志有 2 个问题
 type q
 expect-exit 0
 EOS
