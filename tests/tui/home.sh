@@ -134,14 +134,46 @@ wait 帮助：首页
 key PgDn PgDn
 wait   以处室负责人身份审核自查表 —— 登记注册科
 key F10
+wait-gone 帮助：首页
+# the data rows: exchange and import are not a head's; exporting what they read is
+expect-attr 13 2 bold
+expect-attr 14 2 bold
+expect-attr 15 2 plain
+expect-attr 16 2 bold
+expect-attr 17 2 plain
+type x
+wait 不能打包和合并数据（U 盘交换）：需要纪检监察、系统管理员的角色
+expect-row-has 21 数据交换：不能打开。
+expect-row-has 1 首页 ───
 type q
 expect-exit 0
 EOS
 
-# A clerk: their roles, and what they may not read.
+# A clerk: their roles, and what they may not read. Their account, the audit
+# check and exporting their own form open; exchange and import do not.
 LIANFANG_USER=staff tui -- --db d.db <<'EOS'
 wait 1 年度工作
 expect-row-has 20 沈军：科员
+expect-attr 13 2 bold
+expect-attr 14 2 bold
+expect-attr 15 2 plain
+expect-attr 16 2 bold
+expect-attr 17 2 plain
+type i
+wait 不能导入已有的表格（处室、岗位、人员、风险点）：需要纪检监察的角色
+expect-row-has 21 导入表格：不能打开。
+expect-row-has 1 首页 ───
+type x
+wait 数据交换：不能打开。
+expect-row-has 1 首页 ───
+type e
+wait 首页 › 导出表格
+key F10
+wait 1 年度工作
+type u
+wait 当前用户：staff（沈军）
+key F10
+wait 1 年度工作
 type 7
 wait 共 8 条
 key Down Down Enter
@@ -152,8 +184,26 @@ type q
 expect-exit 0
 EOS
 
-# An account with no role at all: every row greyed, each saying why, and its
-# key opens nothing.
+# The administrator: exchange and export, not import (the discipline office's).
+LIANFANG_USER=admin tui -- --db d.db <<'EOS'
+wait 1 年度工作
+expect-row-has 20 系统管理员
+expect-attr 15 2 bold
+expect-attr 16 2 bold
+expect-attr 17 2 plain
+type x
+wait 首页 › 数据交换
+key F10
+wait 1 年度工作
+type i
+wait 导入表格：不能打开。
+type q
+expect-exit 0
+EOS
+
+# An account with no role at all: every row of the cycle and the data greyed,
+# each saying why, and its key opens nothing; their own account and the
+# audit check are everyone's.
 LIANFANG_USER=admin lf --db d.db user add visitor --name 访客 --password-stdin <<'EOF2'
 visitor-pass
 EOF2
@@ -173,6 +223,19 @@ key F1
 wait 帮助：首页
 expect-has 1 年度工作：每个年度的四个阶段、起止日期和当前阶段；新建年度（您不能打开）
 key F10
+wait-gone 帮助：首页
+expect-attr 13 2 bold
+expect-attr 14 2 bold
+expect-attr 15 2 plain
+expect-attr 16 2 plain
+expect-attr 17 2 plain
+type e
+wait 导出表格：不能打开。
+expect-row-has 1 首页 ───
+type u
+wait 当前用户：visitor（访客）
+key F10
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
