@@ -132,7 +132,7 @@ static const struct home_item {
 	  may_read },
 	{ 'u', "数据和账户", "账户", "我是谁、能做什么，修改密码，退出登录；管理员在这里管理用户", lf_account_open, NULL },
 	{ 'l', "数据和账户", "审计日志", "检查审计日志是否完整，是否有人绕过廉防改动了数据", lf_audit_open, NULL },
-	{ 'x', "数据和账户", "数据交换", "U 盘交换：上报、下发、合并数据包，解决冲突", open_exchange, may_exchange },
+	{ 'x', "数据和账户", "数据交换", "用 U 盘上报、下发、合并数据包，解决冲突", open_exchange, may_exchange },
 	{ 'e', "数据和账户", "导出表格", "把正式表格导出为 Excel、CSV（UTF-8 或 GBK）或文本", open_export, may_read },
 	{ 'i', "数据和账户", "导入表格", "导入已有的汇总表、风险点台账（CSV）", lf_import_open, may_import },
 };
@@ -575,11 +575,13 @@ static void home_help(struct lf_screen *s, struct lf_buf *b)
 	const char *group = NULL;
 	int i;
 
-	lf_buf_adds(b, "廉防：廉政风险点防范管理。首页上方是当前年度的四个阶段（▶ 是当前阶段），"
-	               "超期的事项用醒目的颜色列在最前面：退回整改超过期限的自查表、过了结束日期仍停留的阶段、"
-	               "校验不通过的审计记录。下面是各处室的进度：岗位数，自查表已填、审核中、通过、退回的份数，"
+	/* what this terminal shows: the marker drawn, grey only where it can dim */
+	lf_buf_addf(b, "廉防：廉政风险点防范管理。首页上方是当前年度的四个阶段（%s 是当前阶段），"
+	               "超期的事项醒目地列在最前面：退回整改超过期限的自查表、过了结束日期仍停留的阶段、"
+	               "有问题的审计日志。下面是各处室的进度：岗位数，自查表已填、审核中、通过、退回的份数，"
 	               "各等级的风险点数。\n\n左边是菜单：按它前面的数字或字母直接打开，或用上下键选中后按 Enter。"
-	               "灰色的是您的角色不能打开的。\n");
+	               "%s是您的角色不能打开的，选中时最下面一行说明原因。\n",
+	            lf_ui_line_drawing() ? "▶" : ">", termattrs() & A_DIM ? "灰色的" : "数字或字母不加粗的");
 	for (i = 0; i < MENU_N; i++) {
 		if (!group || strcmp(group, home_menu[i].group))
 			lf_buf_addf(b, "\n%s\n", home_menu[i].group);

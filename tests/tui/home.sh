@@ -35,6 +35,8 @@ wait 组织机构：处室、处室的岗位和职责、岗位上的人员
 expect-cursor 8 1
 key F1
 wait 帮助：首页
+expect-has （▶ 是当前阶段）
+expect-has 灰色的是您
 key PgDn
 wait 您的角色可以：
 expect-has   维护职权目录和流程图 —— 全单位

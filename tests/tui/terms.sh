@@ -35,11 +35,20 @@ type q
 expect-exit 0
 EOS
 
-# vt100: no colour, and no function key needed anywhere.
+# vt100: no colour, and no function key needed anywhere. The home's help
+# names what this terminal shows: no ▶, no grey (it cannot dim).
 TERM=vt100 tui -- --db d.db <<'EOS'
 wait 1 年度工作
 expect-no-colour
 expect-attr 0 1 reverse
+expect-row-has 4 > 三 防范监督
+key C-g
+wait 帮助：首页
+expect-has （> 是当前阶段）
+expect-has 不加粗的是您的角色不能打开的
+expect-lacks 灰色
+key C-x
+wait 1 年度工作
 type 6
 wait 共 25 条
 expect-row 23 F1 ^G帮助 F5 a新建 Enter修改 F8 d停用 F3 /查找 F9 ^R历史 F10 ^X返回
