@@ -4,6 +4,7 @@
 #include "lianfang/auth.h"
 #include "lianfang/cycle.h"
 #include "lianfang/perm.h"
+#include "lianfang/reclist.h"
 #include "lianfang/unit.h"
 #include "lianfang/util.h"
 
@@ -106,6 +107,27 @@ lf_status lf_overview_may_read(struct lf_db *db)
 		return s;
 	/* nothing reached: the unit-wide check says why, naming the roles */
 	return any ? LF_OK : lf_perm_check(db, LF_ACT_READ, NULL);
+}
+
+void lf_overview_reach_names(struct lf_db *db, char **dept, char **person)
+{
+	struct lf_perm_reach r;
+	const char *q;
+	char gid[LF_GID_LEN + 1];
+
+	*dept = *person = NULL;
+	if (lf_perm_reach(db, LF_ACT_READ, &r))
+		return;
+	if (!r.unit && (q = strchr(r.depts, '"')) && strlen(q + 1) > LF_GID_LEN) {
+		snprintf(gid, sizeof gid, "%.*s", LF_GID_LEN, q + 1);
+		if (*lf_auth_dept_name(db, gid))
+			*dept = lf_strdup(lf_auth_dept_name(db, gid));
+	} else if (!r.unit && r.post[0]) {
+		lf_perm_actor_person(db, gid);
+		if (gid[0])
+			*person = lf_record_label(db, lf_kind_find("person"), gid);
+	}
+	lf_perm_reach_clear(&r);
 }
 
 /* How far the roles of account a reach for act: "全单位", "登记注册科、本人岗位",

@@ -40,6 +40,11 @@ lf_status lf_overview_may_edit(struct lf_db *db, const char *kind, const char *d
 /* LF_OK if the acting user may read any of the unit's risk work — their
  * post, a department or the whole unit — else LF_DENIED and why. */
 lf_status lf_overview_may_read(struct lf_db *db);
+/* What the acting user may read of the risk work, as the names a filter
+ * takes (the export screen's, opened from the home): both NULL for the whole
+ * unit; else the first department their roles cover, else their own person.
+ * Owned; NULL when there is none. */
+void lf_overview_reach_names(struct lf_db *db, char **dept, char **person);
 /* "动员部署" … "检查考核" for 1–4, "尚未开始" for 0, "本年度已结束" for 5. */
 const char *lf_phase_label(int phase);
 

@@ -9,6 +9,7 @@
  * (lf_ui_audit_problems); the home shows what it found, never checking again. */
 #include "lianfang/cycle.h"
 #include "lianfang/exchange.h"
+#include "lianfang/export_data.h"
 #include "lianfang/grade.h"
 #include "lianfang/import.h"
 #include "lianfang/progress.h"
@@ -105,9 +106,19 @@ static void open_exchange(struct lf_ui *ui)
 	lf_exchange_open(ui);
 }
 
+/* The export starts on what the user may read: their department, or their
+ * own form; they can change it there. */
 static void open_export(struct lf_ui *ui)
 {
-	lf_ui_failed(ui, lf_export_open(ui, NULL, NULL));
+	struct lf_xfilter f = { .dept = NULL };
+	char *dept, *person;
+
+	lf_overview_reach_names(lf_ui_ctx(ui)->db, &dept, &person);
+	f.dept = dept;
+	f.person = person;
+	lf_ui_failed(ui, lf_export_open(ui, NULL, dept || person ? &f : NULL));
+	lf_free(dept);
+	lf_free(person);
 }
 
 /* One row per screen. key: the key that opens it here (shown before the

@@ -87,12 +87,17 @@ same_file media/usb/汇总表-财务科.csv cli-finance.csv "the department's GB
 contains "$(iconv -f GBK -t UTF-8 media/usb/汇总表-财务科.csv)" "财务科" "and reads as GBK"
 lacks "$(ls media/usb)" "partial" "no temporary file left"
 
-# the staff member may read only their own post: refused, with the role it takes
+# the staff member may read only their own post: the home opens the export
+# on their own form; the whole unit is refused, with the role it takes
 before=$(sum_of media/usb/汇总表.xlsx)
 LIANFANG_USER=staff tui -- --db d.db <<EOS
 wait 首页
 type e
 wait 导出正式表格
+expect-row-has 7 人员     沈军
+key Down Down Down
+type x
+wait 人员     全部
 key F2
 wait 已经存在，替换它吗？
 type 1

@@ -147,6 +147,13 @@ type x
 wait 不能打包和合并数据（U 盘交换）：需要纪检监察、系统管理员的角色
 expect-row-has 21 数据交换：不能打开。
 expect-row-has 1 首页 ───
+# the export starts on their department
+type e
+wait 首页 › 导出表格
+expect-row-has 6 处室     登记注册科
+expect-row-has 7 人员     全部
+key F10
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -170,6 +177,10 @@ wait 数据交换：不能打开。
 expect-row-has 1 首页 ───
 type e
 wait 首页 › 导出表格
+# it starts on what a clerk may export: their own form
+expect-row-has 7 人员     沈军
+key F2
+wait 已导出：1 份，2 行，Excel 工作簿。
 key F10
 wait 1 年度工作
 type u

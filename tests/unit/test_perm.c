@@ -462,3 +462,31 @@ TEST(perm_screens_may_edit_by_kind)
 	T_IS(lf_overview_may_edit(o.db, "selfcheck", NULL), LF_OK, "kinds the screens do not ask about are the model's");
 	lf_db_close(o.db);
 }
+
+/* The export opened from the home starts on what the user may read. */
+TEST(perm_reach_names_for_the_export)
+{
+	struct org o;
+	char *dept, *person;
+
+	if (!make_org(&o, "names.db"))
+		return;
+	make_accounts(&o);
+	act_as(&o, "r-head");
+	lf_overview_reach_names(o.db, &dept, &person);
+	T_OK(dept && !strcmp(dept, "甲科") && !person, "a head: their department (%s)", dept ? dept : "NULL");
+	lf_free(dept);
+	lf_free(person);
+	act_as(&o, "r-staff");
+	lf_overview_reach_names(o.db, &dept, &person);
+	T_OK(!dept && person && !strcmp(person, "甲某"), "staff: their own person (%s)", person ? person : "NULL");
+	lf_free(dept);
+	lf_free(person);
+	act_as(&o, "r-discipline");
+	lf_overview_reach_names(o.db, &dept, &person);
+	T_OK(!dept && !person, "the discipline office: the whole unit");
+	act_as(&o, "nobody-here");
+	lf_overview_reach_names(o.db, &dept, &person);
+	T_OK(!dept && !person, "an unknown login: nothing");
+	lf_db_close(o.db);
+}
