@@ -452,6 +452,16 @@ static void cycles_free(struct lf_screen *s)
 	lf_free(c);
 }
 
+/* The selected year, for the history key. */
+static int cycles_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	const struct lf_cycle *cy = sel_cycle((struct cycles *)s);
+
+	*kind = "cycle";
+	*gid = cy ? cy->gid : NULL;
+	return cy != NULL;
+}
+
 static const struct lf_screen_ops cycles_ops = {
 	.name = "cycles",
 	.actions = lf_cycle_actions,
@@ -459,6 +469,7 @@ static const struct lf_screen_ops cycles_ops = {
 	.action = cycles_action,
 	.enabled = cycles_enabled,
 	.resume = cycles_resume,
+	.record = cycles_record,
 	.help = cycles_help,
 	.free = cycles_free,
 };

@@ -284,12 +284,22 @@ static void risks_free(struct lf_screen *s)
 	lf_free(r);
 }
 
+static int risks_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	const struct lf_listrow *row = lf_list_selected(&((struct risks *)s)->list);
+
+	*kind = "risk";
+	*gid = row ? row->gid : NULL;
+	return row != NULL;
+}
+
 static const struct lf_screen_ops risks_ops = {
 	.name = "step-risks",
 	.actions = lf_step_risks_actions,
 	.draw = risks_draw,
 	.action = risks_action,
 	.key = risks_key,
+	.record = risks_record,
 	.more_actions = lf_list_actions,
 	.more_title = "在列表中移动",
 	.free = risks_free,
@@ -536,6 +546,16 @@ static void flow_free(struct lf_screen *s)
 	lf_free(f);
 }
 
+/* The selected step, for the history key. */
+static int flow_record(struct lf_screen *s, const char **kind, const char **gid)
+{
+	const struct lf_step *st = selected((struct flow *)s);
+
+	*kind = "flow_step";
+	*gid = st ? st->gid : NULL;
+	return st != NULL;
+}
+
 static const struct lf_screen_ops flow_ops = {
 	.name = "flow",
 	.actions = lf_flow_actions,
@@ -543,6 +563,7 @@ static const struct lf_screen_ops flow_ops = {
 	.action = flow_action,
 	.enabled = flow_enabled,
 	.resume = flow_resume,
+	.record = flow_record,
 	.help = flow_help,
 	.free = flow_free,
 };

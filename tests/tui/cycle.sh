@@ -26,6 +26,12 @@ wait 2026年度的四个阶段
 expect-row-has 3   2026   2026年度廉政风险点防范管理               健全机制、防范监督
 expect-row-has 8 ▶ 三  健全机制、防范监督  2026-05-01 至 2026-11-30   当前阶段
 expect-row-has 12 f 实施方案   2026年度廉政风险点防范管理工作实施方案
+# the selected year's history, one key away
+key F9
+wait 年度“2026”的历史：1 次
+key F10
+wait-gone 的历史：1 次
+wait 2026年度的四个阶段
 # a new year: the year asked first, the form filled from the usual schedule
 type a
 wait 新建年度（年份）：2027

@@ -34,9 +34,15 @@ expect-row 12   ║ 2. 受理审查岗  【风险环节】                      
 expect-row-has 15 ║ 风险点 7a64e3e3（中）：对材料不全的申请违规受理
 expect-row-has 17 ║ 风险点 7f9e7a91（低）：收受申请人或代理中介的礼品礼金、宴请
 expect-row-has 21 第 1 步，共 4 步，风险环节 1 个。
-expect-row 23 F1 ^G帮助 Enter打开 F5 a新增 e修改 r风险环节 F8 d删除 F10 ^X返回
+expect-row 23 F1 ^G帮助 Enter打开 F5 a新增 e修改 r风险环节 F8 d删除 F9 ^R历史 F10 ^X返回
 # the risk box in the error colour (bold)
 expect-attr 12 4 bold
+# the selected step's history
+key F9
+wait 流程环节“提交申请材料”的历史：1 次
+key F10
+wait-gone 的历史：1 次
+wait 第 1 步，共 4 步
 key Down
 wait 第 2 步，共 4 步，风险环节 1 个。Enter 看这一步的风险点
 key Enter
@@ -112,7 +118,7 @@ expect-row 11   #===============================================================
 expect-row 12   # 2. 受理审查岗  【风险环节】                                              #
 expect-lacks ┌
 expect-lacks ║
-expect-row 23 F1 ^G帮助 Enter打开 F5 a新增 e修改 r风险环节 F8 d删除 F10 ^X返回
+expect-row 23 F1 ^G帮助 Enter打开 F5 a新增 e修改 r风险环节 F8 d删除 F9 ^R历史 F10 ^X返回
 # in monochrome the selected step is reversed, the risk box bold
 expect-attr 6 4 reverse
 expect-attr 12 4 bold
