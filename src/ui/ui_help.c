@@ -262,6 +262,29 @@ static void man_text(struct lf_buf *b, const char *s)
 	}
 }
 
+/* The home's menu: one key per row, by group. */
+static void home_menu_man(struct lf_buf *b)
+{
+	const char *group, *label, *about, *last = NULL;
+	int i, key;
+
+	lf_buf_adds(b, ".PP\nThe home's menu opens each screen with one key; a row the user's roles may not\n"
+	               "open is greyed, and its key says why instead.\n");
+	for (i = 0; lf_home_menu_row(i, &key, &group, &label, &about); i++) {
+		if (!last || strcmp(last, group)) {
+			lf_buf_adds(b, ".PP\n.B ");
+			man_text(b, group);
+			lf_buf_adds(b, "\n");
+		}
+		last = group;
+		lf_buf_addf(b, ".TP\n%c\n", key);
+		man_text(b, label);
+		lf_buf_adds(b, "：");
+		man_text(b, about);
+		lf_buf_adds(b, "\n");
+	}
+}
+
 void lf_keys_man(struct lf_buf *b)
 {
 	const struct lf_action_table *t;
@@ -297,6 +320,8 @@ void lf_keys_man(struct lf_buf *b)
 			man_text(b, a->help);
 			lf_buf_adds(b, "\n");
 		}
+		if (t->actions == lf_home_actions)
+			home_menu_man(b);
 	}
 	lf_buf_free(&keys);
 }

@@ -150,6 +150,17 @@ static const struct home_item {
 
 #define MENU_N ((int)LF_COUNT(home_menu))
 
+int lf_home_menu_row(int i, int *key, const char **group, const char **label, const char **about)
+{
+	if (i < 0 || i >= MENU_N)
+		return 0;
+	*key = home_menu[i].key;
+	*group = home_menu[i].group;
+	*label = home_menu[i].label;
+	*about = home_menu[i].about;
+	return 1;
+}
+
 /* The key of the row that opens a screen, for the texts that point to it. */
 static int menu_key(void (*open)(struct lf_ui *ui))
 {

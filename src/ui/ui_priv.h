@@ -46,6 +46,10 @@ lf_status lf_post_persons_open(struct lf_ui *ui, const char *post, void *ctx); /
 void lf_powers_open(struct lf_ui *ui);                           /* ui_power.c: departments → powers → chart */
 void lf_flow_open(struct lf_ui *ui, const char *power, int step); /* ui_flow.c: a power's chart, at step n */
 void lf_coverage_open(struct lf_ui *ui);                         /* ui_coverage.c: what phase 2 has not covered */
+/* Row i (from 0) of the home's menu: its key, the group it is listed under,
+ * its label and what it opens; 0 past the last row. For the manual's KEYS
+ * section and the tests of keys. */
+int lf_home_menu_row(int i, int *key, const char **group, const char **label, const char **about);
 /* Report a failed model call on the message line; 1 if st failed. */
 int lf_ui_failed(struct lf_ui *ui, lf_status st);
 
