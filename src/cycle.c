@@ -39,21 +39,30 @@ void lf_cycle_default_dates(int year, char start[LF_PHASES + 1][11], char end[LF
 
 /* ------------------------------------------------------------------ writing */
 
+static const char *label(const struct lf_rec *r, const char *field)
+{
+	return r->kind->fields[lf_field_index(r->kind, field)].label;
+}
+
 static lf_status check_dates(struct lf_db *db, const struct lf_rec *r)
 {
 	const char *prev = NULL;
-	int i;
+	int i, prev_i = 0;
 
+	/* the fields' labels in quotes: a form shows the message at the field */
 	for (i = 1; i <= LF_PHASES; i++) {
 		const char *a = lf_rec_text(r, start_field[i]), *b = lf_rec_text(r, end_field[i]);
 
 		if (a && b && strcmp(a, b) > 0)
-			return lf_fail(db, LF_INVALID, "第%s阶段的开始日期 %s 晚于结束日期 %s。", i == 1 ? "一" : i == 2 ? "二" : i == 3 ? "三" : "四", a, b);
+			return lf_fail(db, LF_INVALID, "“%s” %s 晚于“%s” %s。", label(r, start_field[i]), a,
+			               label(r, end_field[i]), b);
 		if (a && prev && strcmp(a, prev) < 0)
-			return lf_fail(db, LF_INVALID, "第%s阶段的开始日期 %s 早于上一阶段的开始日期 %s。",
-			               i == 2 ? "二" : i == 3 ? "三" : "四", a, prev);
-		if (a)
+			return lf_fail(db, LF_INVALID, "“%s” %s 早于上一阶段的“%s” %s。", label(r, start_field[i]), a,
+			               label(r, start_field[prev_i]), prev);
+		if (a) {
 			prev = a;
+			prev_i = i;
+		}
 	}
 	return LF_OK;
 }
@@ -245,6 +254,8 @@ lf_status lf_cycle_get(struct lf_db *db, const char *gid, struct lf_cycle_list *
 
 	if (s == LF_OK && !out->n)
 		s = lf_fail(db, LF_NOTFOUND, "找不到这个年度（%.8s）。", gid);
+	if (s)
+		lf_cycle_list_free(out); /* a failure leaves nothing to free */
 	return s;
 }
 
@@ -255,6 +266,8 @@ lf_status lf_cycle_by_year(struct lf_db *db, int year, struct lf_cycle_list *out
 
 	if (s == LF_OK && !out->n)
 		s = lf_fail(db, LF_NOTFOUND, "还没有 %d 年度。请先建立：lianfang cycle add %d", year, year);
+	if (s)
+		lf_cycle_list_free(out);
 	return s;
 }
 

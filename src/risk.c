@@ -527,6 +527,37 @@ lf_status lf_risk_list_of_power(struct lf_db *db, const char *power, const char 
 	return s;
 }
 
+lf_status lf_risk_list_step(struct lf_db *db, const char *step, const char *cycle, struct lf_page *pg,
+                            struct lf_risk_list *out)
+{
+	static const char sql[] =
+		"SELECT " RISK_COLUMNS RISK_FROM "WHERE r.step = ?1 AND r.deleted = 0 AND r.retired = 0 AND "
+		"(?2 IS NULL OR r.cycle = ?2) AND r.id > ?3 ORDER BY r.id LIMIT ?4";
+	struct lf_rec *f = lf_rec_new(lf_kind_find("flow_step"));
+	struct lf_scope_buf buf;
+	struct lf_scope scope;
+	sqlite3_stmt *st;
+	long long after;
+	int limit = lf_page_limit(pg);
+	lf_status s = lf_rec_load_live(db, step, f);
+
+	memset(out, 0, sizeof *out);
+	pg->next[0] = 0;
+	lf_rec_free(f);
+	if (s == LF_OK && (s = lf_perm_scope_of(db, "flow_step", step, &buf, &scope)) == LF_OK)
+		s = lf_perm_check(db, LF_ACT_READ, &scope);
+	if (s || (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, step, -1, SQLITE_STATIC);
+	if (cycle)
+		sqlite3_bind_text(st, 2, cycle, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, after);
+	sqlite3_bind_int(st, 4, limit + 1);
+	LF_PAGE_LOOP(db, s, st, out, limit, pg, risk_row, id);
+	sqlite3_finalize(st);
+	return s;
+}
+
 void lf_risk_list_free(struct lf_risk_list *l)
 {
 	lf_arena_free(&l->arena);

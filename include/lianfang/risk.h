@@ -69,6 +69,11 @@ lf_status lf_risk_list_of_post(struct lf_db *db, const char *cycle, const char *
  * order: after LF_ACT_READ on the power, those the acting user may read. */
 lf_status lf_risk_list_of_power(struct lf_db *db, const char *power, const char *cycle, struct lf_page *pg,
                                 struct lf_risk_list *out);
+/* The risks linked to a flow-chart step (its 风险点), in `cycle` (NULL: any),
+ * in the order they were found; not retired ones. Needs LF_ACT_READ for the
+ * step's power. */
+lf_status lf_risk_list_step(struct lf_db *db, const char *step, const char *cycle, struct lf_page *pg,
+                            struct lf_risk_list *out);
 void lf_risk_list_free(struct lf_risk_list *l);
 /* The highest probability or severity given to any risk of this unit (the
  * matrix may not shrink below it). */

@@ -24,7 +24,7 @@ lf --db d.db export summary --dept 财务科 --encoding gbk -o cli-finance.csv; 
 
 tui -- --db d.db <<EOS
 wait 首页
-type 8
+type e
 wait 导出正式表格
 expect-row 4   表格     单位（处室）廉政风险点及防控措施汇总表
 expect-row 9   格式     Excel 工作簿（.xlsx）
@@ -88,18 +88,23 @@ same_file media/usb/汇总表-财务科.csv cli-finance.csv "the department's GB
 contains "$(iconv -f GBK -t UTF-8 media/usb/汇总表-财务科.csv)" "财务科" "and reads as GBK"
 lacks "$(ls media/usb)" "partial" "no temporary file left"
 
-# the staff member may read only their own post: the unit's table holds
-# that part and says so; another department's is refused with the role it takes
+# the staff member may read only their own post: the home opens the export
+# on their own form; the unit's table holds that part and says so; another
+# department's is refused with the role it takes
 LIANFANG_USER=staff tui -- --db d.db <<EOS
 wait 首页
-type 8
+type e
 wait 导出正式表格
+expect-row-has 7 人员     沈军
+key Down Down Down
+type x
+wait 人员     全部
 key F2
 wait 已经存在，替换它吗？
 type 1
 wait 已导出：1 份，3 行，Excel 工作簿。
 expect-has 只导出了你有权查看的：本人岗位（受理审查岗）
-key Down Down Enter
+key Up Enter
 wait 只导出一个处室
 type /
 wait 查找：

@@ -4,6 +4,7 @@
 #include "lianfang/audit.h"
 #include "lianfang/auth.h"
 #include "lianfang/org.h"
+#include "lianfang/overview.h"
 #include "lianfang/perm.h"
 #include "lianfang/rec.h"
 #include "lianfang/store.h"
@@ -464,4 +465,60 @@ TEST(perm_history_follows_the_record)
 	lf_db_close(o.db);
 }
 
-/* What the exchange and import screens ask before they ask for a file. */
+/* What the screens ask before offering to add: the same table, by kind. */
+TEST(perm_screens_may_edit_by_kind)
+{
+	struct org o;
+	lf_status st;
+
+	if (!make_org(&o, "edit.db"))
+		return;
+	make_accounts(&o);
+	act_as(&o, "r-head");
+	T_IS(lf_overview_may_edit(o.db, "power", o.dept_a), LF_OK, "a head keeps the powers of their department");
+	T_IS(lf_overview_may_edit(o.db, "flow_step", o.dept_a), LF_OK, "and its flow charts");
+	st = lf_overview_may_edit(o.db, "power", o.dept_b);
+	T_OK(st == LF_DENIED && strstr(o.db->err, "乙科"), "not another department's: %s", o.db->err);
+	T_IS(lf_overview_may_edit(o.db, "dept", NULL), LF_DENIED, "nor the organisation");
+	act_as(&o, "r-principal");
+	T_IS(lf_overview_may_edit(o.db, "cycle", NULL), LF_OK, "the principal keeps the years");
+	T_IS(lf_overview_may_edit(o.db, "meeting", NULL), LF_OK, "and their meetings");
+	T_IS(lf_overview_may_edit(o.db, "power", o.dept_a), LF_DENIED, "but not the powers");
+	act_as(&o, "r-admin");
+	T_IS(lf_overview_may_edit(o.db, "person", NULL), LF_OK, "the administrator keeps the organisation");
+	st = lf_overview_may_edit(o.db, "group_member", NULL);
+	T_OK(st == LF_DENIED && strstr(o.db->err, "维护年度、实施方案、领导小组和会议"), "but not the leading group: %s",
+	     o.db->err);
+	act_as(&o, "r-staff");
+	T_IS(lf_overview_may_edit(o.db, "post", NULL), LF_DENIED, "staff change no posts");
+	T_IS(lf_overview_may_edit(o.db, "selfcheck", NULL), LF_OK, "kinds the screens do not ask about are the model's");
+	lf_db_close(o.db);
+}
+
+/* The export opened from the home starts on what the user may read. */
+TEST(perm_reach_names_for_the_export)
+{
+	struct org o;
+	char *dept, *person;
+
+	if (!make_org(&o, "names.db"))
+		return;
+	make_accounts(&o);
+	act_as(&o, "r-head");
+	lf_overview_reach_names(o.db, &dept, &person);
+	T_OK(dept && !strcmp(dept, "甲科") && !person, "a head: their department (%s)", dept ? dept : "NULL");
+	lf_free(dept);
+	lf_free(person);
+	act_as(&o, "r-staff");
+	lf_overview_reach_names(o.db, &dept, &person);
+	T_OK(!dept && person && !strcmp(person, "甲某"), "staff: their own person (%s)", person ? person : "NULL");
+	lf_free(dept);
+	lf_free(person);
+	act_as(&o, "r-discipline");
+	lf_overview_reach_names(o.db, &dept, &person);
+	T_OK(!dept && !person, "the discipline office: the whole unit");
+	act_as(&o, "nobody-here");
+	lf_overview_reach_names(o.db, &dept, &person);
+	T_OK(!dept && !person, "an unknown login: nothing");
+	lf_db_close(o.db);
+}
