@@ -56,8 +56,11 @@ static const char account_all_sql[] = "SELECT login FROM account ORDER BY login"
 static const char roles_sql[] = "SELECT role, coalesce(dept, '') FROM account_role WHERE account = ?1";
 static const char pw_hash_sql[] = "SELECT pw_hash FROM account WHERE id = ?1";
 static const char count_sql[] = "SELECT count(*) FROM account";
-/* This unit's chain only: other units' chains arrive with their bundles. */
-static const char logged_accounts_sql[] = "SELECT 1 FROM audit WHERE unit = ?1 AND kind = 'account' LIMIT 1";
+/* This unit's chain only: other units' chains arrive with their bundles.
+ * The entries after the last one looked at; that one still as it was. */
+static const char logged_accounts_sql[] =
+	"SELECT seq, hash, kind = 'account' FROM audit WHERE unit = ?1 AND seq > ?2 ORDER BY seq";
+static const char seen_entry_sql[] = "SELECT 1 FROM audit WHERE unit = ?1 AND seq = ?2 AND hash = ?3";
 static const char insert_sql[] =
 	"INSERT INTO account(login, name, person, sys_user, pw_hash, created) VALUES(?1, ?2, ?3, ?4, ?5, ?6)";
 static const char role_insert_sql[] = "INSERT INTO account_role(account, role, dept) VALUES(?1, ?2, ?3)";
@@ -412,6 +415,53 @@ static lf_status log_account(struct lf_db *db, const char *action, const char *l
 	return s;
 }
 
+/* No account in the table: setup mode, unless the audit chain records
+ * accounts (then it was emptied behind our back). Every check of every
+ * action in setup mode asks, so the chain is read once: later calls read
+ * only the entries added since, after making sure the last one read is
+ * still there (a rolled-back transaction takes its entries back). */
+static lf_status logged_accounts(struct lf_db *db, enum lf_auth_state *out)
+{
+	sqlite3_stmt *st;
+	lf_status s;
+	int rc, account = 0;
+
+	if (db->audit_seen_seq) {
+		if ((s = lf_prepare(db, seen_entry_sql, &st)))
+			return s;
+		sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, db->audit_seen_seq);
+		sqlite3_bind_text(st, 3, db->audit_seen_hash, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return lf_sqlfail(db, rc, "读取审计日志失败");
+		if (rc == SQLITE_DONE)
+			db->audit_seen_seq = 0;
+	}
+	if ((s = lf_prepare(db, logged_accounts_sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, db->audit_seen_seq);
+	while (!account && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		account = sqlite3_column_int(st, 2);
+		db->audit_seen_seq = sqlite3_column_int64(st, 0);
+		snprintf(db->audit_seen_hash, sizeof db->audit_seen_hash, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (account) {
+		db->audit_seen_seq = 0; /* not a state to remember: it is looked at again */
+		*out = LF_AUTH_BROKEN;
+		return LF_OK;
+	}
+	if (rc != SQLITE_DONE) {
+		db->audit_seen_seq = 0;
+		return lf_sqlfail(db, rc, "读取审计日志失败");
+	}
+	*out = LF_AUTH_SETUP;
+	return LF_OK;
+}
+
 lf_status lf_auth_state(struct lf_db *db, enum lf_auth_state *out)
 {
 	sqlite3_stmt *st;
@@ -430,15 +480,7 @@ lf_status lf_auth_state(struct lf_db *db, enum lf_auth_state *out)
 		return lf_sqlfail(db, rc, "读取用户失败");
 	if (n > 0)
 		return LF_OK;
-	if ((s = lf_prepare(db, logged_accounts_sql, &st)))
-		return s;
-	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lf_sqlfail(db, rc, "读取审计日志失败");
-	*out = rc == SQLITE_ROW ? LF_AUTH_BROKEN : LF_AUTH_SETUP;
-	return LF_OK;
+	return logged_accounts(db, out);
 }
 
 /* ------------------------------------------------------------------ writing accounts */

@@ -39,21 +39,30 @@ void lf_cycle_default_dates(int year, char start[LF_PHASES + 1][11], char end[LF
 
 /* ------------------------------------------------------------------ writing */
 
+static const char *label(const struct lf_rec *r, const char *field)
+{
+	return r->kind->fields[lf_field_index(r->kind, field)].label;
+}
+
 static lf_status check_dates(struct lf_db *db, const struct lf_rec *r)
 {
 	const char *prev = NULL;
-	int i;
+	int i, prev_i = 0;
 
+	/* the fields' labels in quotes: a form shows the message at the field */
 	for (i = 1; i <= LF_PHASES; i++) {
 		const char *a = lf_rec_text(r, start_field[i]), *b = lf_rec_text(r, end_field[i]);
 
 		if (a && b && strcmp(a, b) > 0)
-			return lf_fail(db, LF_INVALID, "第%s阶段的开始日期 %s 晚于结束日期 %s。", i == 1 ? "一" : i == 2 ? "二" : i == 3 ? "三" : "四", a, b);
+			return lf_fail(db, LF_INVALID, "“%s” %s 晚于“%s” %s。", label(r, start_field[i]), a,
+			               label(r, end_field[i]), b);
 		if (a && prev && strcmp(a, prev) < 0)
-			return lf_fail(db, LF_INVALID, "第%s阶段的开始日期 %s 早于上一阶段的开始日期 %s。",
-			               i == 2 ? "二" : i == 3 ? "三" : "四", a, prev);
-		if (a)
+			return lf_fail(db, LF_INVALID, "“%s” %s 早于上一阶段的“%s” %s。", label(r, start_field[i]), a,
+			               label(r, start_field[prev_i]), prev);
+		if (a) {
 			prev = a;
+			prev_i = i;
+		}
 	}
 	return LF_OK;
 }
@@ -245,6 +254,8 @@ lf_status lf_cycle_get(struct lf_db *db, const char *gid, struct lf_cycle_list *
 
 	if (s == LF_OK && !out->n)
 		s = lf_fail(db, LF_NOTFOUND, "找不到这个年度（%.8s）。", gid);
+	if (s)
+		lf_cycle_list_free(out); /* a failure leaves nothing to free */
 	return s;
 }
 
@@ -255,6 +266,8 @@ lf_status lf_cycle_by_year(struct lf_db *db, int year, struct lf_cycle_list *out
 
 	if (s == LF_OK && !out->n)
 		s = lf_fail(db, LF_NOTFOUND, "还没有 %d 年度。请先建立：lianfang cycle add %d", year, year);
+	if (s)
+		lf_cycle_list_free(out);
 	return s;
 }
 
@@ -323,6 +336,43 @@ int lf_cycle_overdue_phase(const struct lf_cycle *c, const char *today)
 	if (p >= 1 && p <= LF_PHASES && c->end[p][0] && strcmp(today, c->end[p]) > 0)
 		return p;
 	return 0;
+}
+
+lf_status lf_cycle_of_unit(struct lf_db *db, const char *unit, int year, struct lf_cycle_list *out)
+{
+	static const char sql[] = "SELECT " CYCLE_COLUMNS "FROM cycle WHERE owner = ?1 AND deleted = 0 "
+	                          "AND (?2 = 0 OR year = ?2) ORDER BY year DESC LIMIT 1";
+	static const char years_sql[] = "SELECT year FROM cycle WHERE owner = ?1 AND deleted = 0 ORDER BY year";
+	const char *code = unit ? unit : db->unit;
+	struct lf_page pg;
+	struct lf_buf years;
+	sqlite3_stmt *st;
+	lf_status s;
+
+	memset(out, 0, sizeof *out);
+	lf_page_init(&pg, 1);
+	if ((s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL)) || (s = lf_prepare(db, sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	LF_PAGE_LOOP(db, s, st, out, 1, &pg, cycle_row, id);
+	sqlite3_finalize(st);
+	if (s || out->n)
+		return s;
+	lf_cycle_list_free(out);
+	if (!year)
+		return lf_fail(db, LF_NOTFOUND, "单位 %s 还没有任何年度的工作记录。", code);
+	if ((s = lf_prepare(db, years_sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	lf_buf_init(&years);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		lf_buf_addf(&years, "%s%d", years.len ? "、" : "", sqlite3_column_int(st, 0));
+	sqlite3_finalize(st);
+	s = lf_fail(db, LF_NOTFOUND, "单位 %s 没有 %d 年度的记录%s%s%s。", code, year, years.len ? "（有：" : "",
+	            years.len ? years.s : "", years.len ? "）" : "");
+	lf_buf_free(&years);
+	return s;
 }
 
 /* ------------------------------------------------------------------ the next cycle */

@@ -3,6 +3,7 @@
  * only adds a message — and the record is built from them only on save. */
 #include "lianfang/entry.h"
 #include "lianfang/cycle.h"
+#include "lianfang/flow.h"
 #include "lianfang/org.h"
 #include "lianfang/perm.h"
 #include "lianfang/plan.h"
@@ -124,6 +125,19 @@ const char *lf_entry_target(const struct lf_entry *e)
 const char *lf_entry_text(const struct lf_entry *e, int i)
 {
 	return e->text[i];
+}
+
+lf_status lf_entry_preset(struct lf_entry *e, const char *name, const char *text)
+{
+	int i;
+
+	for (i = 0; i < e->form->nfields; i++)
+		if (!strcmp(e->form->fields[i].name, name)) {
+			set_text(e, i, text);
+			set_err(e, i, NULL);
+			return LF_OK;
+		}
+	return lf_fail(e->db, LF_USAGE, "表单“%s”没有“%s”这一项。", e->form->title, name);
 }
 
 void lf_entry_set(struct lf_entry *e, int i, const char *text)
@@ -432,6 +446,68 @@ static lf_status save_meeting(struct lf_entry *e, struct scratch *sc, char gid[L
 	return *gid ? lf_meeting_edit(e->db, gid, &in) : lf_meeting_add(e->db, cycle, &in, gid);
 }
 
+static lf_status save_plan(struct lf_entry *e, struct scratch *sc, char gid[LF_GID_LEN + 1])
+{
+	struct lf_plan_in in = { txt(e, sc, "title"), txt(e, sc, "doc_no"), txt(e, sc, "issued"), txt(e, sc, "office"),
+	                         txt(e, sc, "body") };
+	const char *cycle = *gid ? lf_rec_text(e->rec, "cycle") : txt(e, sc, "cycle"), *typed = txt(e, sc, "cycle");
+
+	if (!cycle || !*cycle)
+		return lf_fail(e->db, LF_INVALID, "没有指明年度。");
+	if (*gid && typed && strcmp(typed, cycle))
+		return lf_fail(e->db, LF_INVALID, "“%s”不能改：每个年度有自己的实施方案。",
+		               lf_form_field(e->form, "cycle")->label);
+	return lf_plan_set(e->db, cycle, &in, gid);
+}
+
+static lf_status save_power(struct lf_entry *e, struct scratch *sc, char gid[LF_GID_LEN + 1])
+{
+	struct lf_power_in in = { txt(e, sc, "dept"), txt(e, sc, "post"),    txt(e, sc, "name"),
+	                          txt(e, sc, "content"), txt(e, sc, "kind"), txt(e, sc, "area"),
+	                          txt(e, sc, "basis"), txt(e, sc, "holder"), txt(e, sc, "seq") };
+
+	return *gid ? lf_power_edit(e->db, gid, &in) : lf_power_add(e->db, &in, gid);
+}
+
+/* The text of a field even when the form shows it read-only: what the screen
+ * preset for a new record (the power a new step belongs to). */
+static const char *preset_txt(const struct lf_entry *e, struct scratch *sc, const char *name)
+{
+	int i;
+
+	for (i = 0; i < e->form->nfields; i++)
+		if (!strcmp(e->form->fields[i].name, name) && sc->n < (int)LF_COUNT(sc->s))
+			return sc->s[sc->n++] = trimmed(e->text[i]);
+	return NULL;
+}
+
+/* A new step goes in at the number typed (the steps from there move down);
+ * a step given another number moves there. */
+static lf_status save_step(struct lf_entry *e, struct scratch *sc, char gid[LF_GID_LEN + 1])
+{
+	struct lf_step_in in = { txt(e, sc, "actor"),      txt(e, sc, "action"),      txt(e, sc, "condition"),
+	                         txt(e, sc, "time_limit"), txt(e, sc, "supervision"), txt(e, sc, "risky") };
+	const char *seq = txt(e, sc, "seq"), *power;
+	lf_status s;
+
+	if (!*gid) {
+		power = preset_txt(e, sc, "power");
+		if (!power || !*power)
+			return lf_fail(e->db, LF_INVALID, "没有指明职权。");
+		return lf_step_insert(e->db, power, seq && *seq ? atoi(seq) : 0, &in, gid);
+	}
+	s = lf_step_edit(e->db, gid, &in);
+	if (s == LF_OK && seq && *seq && atoll(seq) != lf_rec_int(e->rec, "seq") &&
+	    (s = lf_step_move(e->db, gid, atoi(seq))) == LF_INVALID) {
+		/* "目标位置应在 1 到 4 之间": said at the number's field */
+		char why[sizeof e->db->err];
+
+		snprintf(why, sizeof why, "%s", e->db->err);
+		s = lf_fail(e->db, LF_INVALID, "“%s”：%s", lf_form_field(e->form, "seq")->label, why);
+	}
+	return s;
+}
+
 struct saver {
 	const char *kind;
 	lf_status (*save)(struct lf_entry *e, struct scratch *sc, char gid[LF_GID_LEN + 1]);
@@ -445,7 +521,9 @@ static const struct saver savers[] = {
 	{ "cycle", save_cycle, NULL },
 	{ "group_member", save_member, NULL },
 	{ "meeting", save_meeting, NULL },
-	{ "power", NULL, lf_power_retire },
+	{ "plan", save_plan, NULL },
+	{ "power", save_power, lf_power_retire },
+	{ "flow_step", save_step, NULL },
 };
 
 static const struct saver *saver_of(const struct lf_kind *k)

@@ -1224,6 +1224,8 @@ lf_status lf_export(struct lf_db *db, const struct lf_form *form, const char *pa
 		return lf_fail(db, LF_EXISTS, "%s 已经存在；要覆盖请加 --force。", path);
 	if ((st = lf_xsrc_open(db, form->source, &o->filter, &x.src)))
 		return st;
+	if (lf_xsrc_note(x.src))
+		snprintf(res->note, sizeof res->note, "%s", lf_xsrc_note(x.src));
 	if ((st = check_form(&x)) || (st = setup_columns(&x)))
 		goto done;
 	if (o->format != LF_XFMT_XLSX && (o->encoding == LF_ENC_GBK || o->encoding == LF_ENC_GB18030)) {

@@ -1,21 +1,37 @@
 /* export_data: the data sources of the official tables
- * (include/lianfang/export_data.h).
+ * (include/lianfang/export_data.h), read through the model.
  *
- * Every source runs one main query, stepped one record at a time, and turns
- * each record into one or more rows of text cells; a change of the record's
- * "document key" (the department, the person, the self-check) starts a new
- * document. Detail lists (a risk's measures, a power's flow) come from small
- * prepared statements run per record. The SQL here is temporary: when the
- * phase-2 model has the same queries (src/summary.c, src/risk.c, …), the
- * fill functions below call it instead. */
+ * Each source walks one model list a page at a time — the summary table
+ * (summary.h) for the risk tables, the self-check forms (selfcheck.h), the
+ * power catalog (power.h) — and turns each record into one or more rows of
+ * text cells; a change of the record's "document key" (the department, the
+ * person, the form) starts a new document. Details come from the model too:
+ * a form's risks, measures and signatures, a power's flow and its risks. So
+ * the model decides what the acting user may export, exactly as it decides
+ * what a list shows them: the part they may read, with the same note; and
+ * the unit's own level names are the grading scheme's (grade.h). No SQL
+ * here. */
 #include "lianfang/export_data.h"
+#include "lianfang/cycle.h"
+#include "lianfang/flow.h"
+#include "lianfang/grade.h"
+#include "lianfang/heatmap.h"
+#include "lianfang/org.h"
 #include "lianfang/perm.h"
+#include "lianfang/power.h"
+#include "lianfang/progress.h"
+#include "lianfang/review.h"
+#include "lianfang/risk.h"
+#include "lianfang/selfcheck.h"
+#include "lianfang/summary.h"
 #include "lianfang/unit.h"
 #include "lianfang/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define PAGE 200 /* records read from the model at a time */
 
 /* ------------------------------------------------------------------ columns */
 
@@ -51,123 +67,29 @@ static const char *const common_keys[] = {
 };
 static const char *const role_prefixes[] = { "opinion.", "signer.", "signed.", NULL };
 
-/* ------------------------------------------------------------------ SQL */
-
-#define RISK_FROM                                                                        \
-	"FROM risk r "                                                                        \
-	"LEFT JOIN selfcheck sc ON sc.gid = r.selfcheck "                                     \
-	"LEFT JOIN post p ON p.gid = coalesce(r.post, sc.post) "                              \
-	"LEFT JOIN dept d ON d.gid = p.dept "                                                 \
-	"LEFT JOIN person pe ON pe.gid = coalesce(r.person, sc.person) "                      \
-	"LEFT JOIN power pw ON pw.gid = r.power "                                             \
-	"WHERE r.owner = ?1 AND r.cycle = ?2 AND r.deleted = 0 AND r.retired = 0 "            \
-	"AND (?3 IS NULL OR d.gid = ?3) AND (?4 IS NULL OR pe.name = ?4) "
-
-static const char risk_sql[] =
-	"SELECT r.gid, d.gid, d.name, p.gid, p.name, p.duties, pe.gid, pe.name, pw.name, r.description, "
-	"r.category, r.source, r.found_by, r.probability, r.severity, r.level_proposed, r.level, "
-	"r.level_reason, r.remarks " RISK_FROM
-	"ORDER BY coalesce(d.seq, 100000), d.name, d.gid, coalesce(p.seq, 100000), p.name, p.gid, "
-	"pe.name, pe.gid, coalesce(r.seq, 100000), r.gid";
-static const char risk_count_sql[] = "SELECT count(*) " RISK_FROM;
-
-static const char measures_sql[] =
-	"SELECT m.stage, m.content, re.name, su.name FROM measure m "
-	"LEFT JOIN person re ON re.gid = m.responsible LEFT JOIN person su ON su.gid = m.supervisor "
-	"WHERE m.risk = ?1 AND m.deleted = 0 ORDER BY coalesce(m.seq, 100000), m.gid";
-
-#define SELFCHECK_FROM                                                                   \
-	"FROM selfcheck sc JOIN post p ON p.gid = sc.post LEFT JOIN dept d ON d.gid = p.dept " \
-	"JOIN person pe ON pe.gid = sc.person "                                               \
-	"WHERE sc.owner = ?1 AND sc.cycle = ?2 AND sc.deleted = 0 "                           \
-	"AND (?3 IS NULL OR d.gid = ?3) AND (?4 IS NULL OR pe.name = ?4) "
-
-static const char selfcheck_sql[] =
-	"SELECT sc.gid, d.gid, d.name, p.gid, p.name, coalesce(sc.duties, p.duties), pe.gid, pe.name, "
-	"sc.filled " SELFCHECK_FROM
-	"ORDER BY coalesce(d.seq, 100000), d.name, d.gid, coalesce(p.seq, 100000), p.name, p.gid, "
-	"pe.name, sc.gid";
-static const char selfcheck_count_sql[] = "SELECT count(*) " SELFCHECK_FROM;
-
-static const char selfcheck_risks_sql[] =
-	"SELECT gid, description FROM risk WHERE selfcheck = ?1 AND deleted = 0 AND retired = 0 "
-	"ORDER BY coalesce(seq, 100000), gid";
-static const char review_sql[] =
-	"SELECT opinion, signer, signed FROM review WHERE selfcheck = ?1 AND step = ?2 AND deleted = 0 "
-	"ORDER BY signed DESC, gid DESC LIMIT 1";
-
-#define POWER_FROM                                                                       \
-	"FROM power pw LEFT JOIN dept d ON d.gid = pw.dept LEFT JOIN post p ON p.gid = pw.post " \
-	"LEFT JOIN risk r ON r.power = pw.gid AND r.deleted = 0 AND r.retired = 0 AND r.cycle IS ?2 " \
-	"WHERE pw.owner = ?1 AND pw.deleted = 0 AND pw.retired = 0 AND (?3 IS NULL OR d.gid = ?3) "
-
-static const char power_sql[] =
-	"SELECT pw.gid, d.gid, d.name, p.gid, p.name, NULL, NULL, NULL, pw.name, r.description, "
-	"pw.kind, pw.area, pw.content, pw.basis, pw.holder, r.level_proposed, r.level, r.gid "
-	POWER_FROM
-	"ORDER BY coalesce(d.seq, 100000), d.name, d.gid, coalesce(pw.seq, 100000), pw.name, pw.gid, "
-	"coalesce(r.seq, 100000), r.gid";
-static const char power_count_sql[] = "SELECT count(*) " POWER_FROM;
-
-static const char flow_sql[] =
-	"SELECT seq, actor, action, condition, time_limit, supervision, risky FROM flow_step "
-	"WHERE power = ?1 AND deleted = 0 ORDER BY seq, gid";
-
-static const char opinion_sql[] =
-	"SELECT text, signer, signed FROM opinion WHERE owner = ?1 AND cycle = ?2 AND dept IS ?3 "
-	"AND role = ?4 AND deleted = 0 ORDER BY signed DESC, gid DESC LIMIT 1";
-
-static const char cycle_by_year_sql[] =
-	"SELECT gid, year FROM cycle WHERE owner = ?1 AND year = ?2 AND deleted = 0";
-static const char cycle_latest_sql[] =
-	"SELECT gid, year FROM cycle WHERE owner = ?1 AND deleted = 0 ORDER BY year DESC LIMIT 1";
-static const char cycle_years_sql[] =
-	"SELECT year FROM cycle WHERE owner = ?1 AND deleted = 0 ORDER BY year";
-static const char dept_by_name_sql[] =
-	"SELECT gid FROM dept WHERE owner = ?1 AND name = ?2 AND deleted = 0 ORDER BY retired, gid LIMIT 1";
-static const char dept_names_sql[] =
-	"SELECT name FROM dept WHERE owner = ?1 AND deleted = 0 AND retired = 0 "
-	"ORDER BY coalesce(seq, 100000), name";
-static const char person_exists_sql[] =
-	"SELECT 1 FROM person WHERE owner = ?1 AND name = ?2 AND deleted = 0 LIMIT 1";
-static const char setting_sql[] =
-	"SELECT value FROM setting WHERE owner = ?1 AND key = ?2 AND deleted = 0 ORDER BY gid LIMIT 1";
-
-/* Columns of the risk and power main queries (same positions for both). */
-enum { Q_GID, Q_DEPT_GID, Q_DEPT, Q_POST_GID, Q_POST, Q_DUTIES, Q_PERSON_GID, Q_PERSON, Q_POWER, Q_RISK };
-enum { QR_CATEGORY = 10, QR_SOURCE, QR_FOUND_BY, QR_PROBABILITY, QR_SEVERITY, QR_LEVEL_PROPOSED, QR_LEVEL,
-       QR_LEVEL_REASON, QR_REMARKS };
-enum { QP_KIND = 10, QP_AREA, QP_CONTENT, QP_BASIS, QP_HOLDER, QP_LEVEL_PROPOSED, QP_LEVEL, QP_RISK_GID };
-
 /* ------------------------------------------------------------------ sources */
 
 enum split { SPLIT_NONE, SPLIT_DEPT, SPLIT_PERSON, SPLIT_RECORD };
-
-struct lf_xsrc;
+enum list { L_SUMMARY, L_SELFCHECK, L_POWER };
 
 struct source_def {
 	const char *name;
 	const char *const *columns;
 	int ncols;
-	const char *sql, *count_sql;
+	enum list list;
 	enum split split;
 	int needs_cycle;    /* a cycle must exist (powers do without) */
 	int person_filter;  /* --person makes sense */
-	lf_status (*fill)(struct lf_xsrc *s, int *more);
 };
 
-static lf_status fill_risk(struct lf_xsrc *s, int *more);
-static lf_status fill_selfcheck(struct lf_xsrc *s, int *more);
-static lf_status fill_power(struct lf_xsrc *s, int *more);
-
 static const struct source_def defs[] = {
-	{ "summary", risk_cols, RC_N, risk_sql, risk_count_sql, SPLIT_NONE, 1, 1, fill_risk },
-	{ "register_unit", risk_cols, RC_N, risk_sql, risk_count_sql, SPLIT_NONE, 1, 1, fill_risk },
-	{ "register_dept", risk_cols, RC_N, risk_sql, risk_count_sql, SPLIT_DEPT, 1, 1, fill_risk },
-	{ "register_person", risk_cols, RC_N, risk_sql, risk_count_sql, SPLIT_PERSON, 1, 1, fill_risk },
-	{ "risks", risk_cols, RC_N, risk_sql, risk_count_sql, SPLIT_NONE, 1, 1, fill_risk },
-	{ "selfcheck", selfcheck_cols, SC_N, selfcheck_sql, selfcheck_count_sql, SPLIT_RECORD, 1, 1, fill_selfcheck },
-	{ "powers", power_cols, PC_N, power_sql, power_count_sql, SPLIT_NONE, 0, 0, fill_power },
+	{ "summary", risk_cols, RC_N, L_SUMMARY, SPLIT_NONE, 1, 1 },
+	{ "register_unit", risk_cols, RC_N, L_SUMMARY, SPLIT_NONE, 1, 1 },
+	{ "register_dept", risk_cols, RC_N, L_SUMMARY, SPLIT_DEPT, 1, 1 },
+	{ "register_person", risk_cols, RC_N, L_SUMMARY, SPLIT_PERSON, 1, 1 },
+	{ "risks", risk_cols, RC_N, L_SUMMARY, SPLIT_NONE, 1, 1 },
+	{ "selfcheck", selfcheck_cols, SC_N, L_SELFCHECK, SPLIT_RECORD, 1, 1 },
+	{ "powers", power_cols, PC_N, L_POWER, SPLIT_NONE, 0, 0 },
 };
 
 const char *const lf_xsrc_names[] = {
@@ -180,21 +102,35 @@ struct doc {
 	char *dept, *person, *post, *filled, *name;
 };
 
+/* What starts a document: the record's department, post and person. */
+struct doc_key {
+	const char *gid, *dept_gid, *dept, *post_gid, *post, *person_gid, *person;
+};
+
 struct lf_xsrc {
 	struct lf_db *db;
 	const struct source_def *def;
 	char unit[LF_CODE_MAX + 1];
+	const char *other_unit;            /* unit, when it is not this database's; else NULL */
 	char *unit_name;
 	char cycle[LF_GID_LEN + 1];        /* "" when there is none (powers) */
 	int year;
 	char dept_gid[LF_GID_LEN + 1];     /* the filter's department, "" for all */
 	char *dept_name, *person_filter;
+	char *note;                        /* the part of it the user may read; NULL: all */
 	char today[11];
-	char *levels[4];                   /* "", low, mid, high */
+	char level[4][LF_LABEL_MAX];       /* the unit's names; [0] "" */
 	char *columns;                     /* "a, b, c" */
-	sqlite3_stmt *main, *measures, *flow, *risks, *review, *opinion;
 	long total, done;
 	int started, finished, docs;
+	/* the model list being walked, a page at a time */
+	struct lf_page pg;
+	int loaded, pos;
+	struct lf_summary_filter sf;
+	struct lf_selfcheck_filter cf;
+	struct lf_summary_list sl;
+	struct lf_selfcheck_list cl;
+	struct lf_power_list wl;
 	/* rows made from the last record, handed out one by one */
 	char **queue;
 	int qlen, qcap, qpos;
@@ -202,21 +138,11 @@ struct lf_xsrc {
 	int pending_doc;                   /* the queued rows start a new document */
 	char doc_key[2 * LF_GID_LEN + 2];
 	struct doc doc, next_doc;
-	/* powers: the power whose flow is cached, and its number */
-	char power_gid[LF_GID_LEN + 1];
-	char *flow_text;
 	long power_seq;
 	long seq;                          /* row number within the document */
 	struct lf_buf tmp;
 	char value[512];
 };
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? (const char *)t : "";
-}
 
 static void doc_clear(struct doc *d)
 {
@@ -226,6 +152,11 @@ static void doc_clear(struct doc *d)
 	lf_free(d->filled);
 	lf_free(d->name);
 	memset(d, 0, sizeof *d);
+}
+
+static const char *str(const char *s)
+{
+	return s ? s : "";
 }
 
 /* "2026-04-09" → "2026年4月9日"; "" → blanks to write a date in by hand. */
@@ -239,337 +170,62 @@ static void chinese_date(const char *iso, char *out, size_t len)
 		snprintf(out, len, "　　　　年　　月　　日");
 }
 
-/* ------------------------------------------------------------------ levels */
-
-void lf_levels_load(struct lf_db *db, const char *unit, struct lf_levels *ln)
+static const char *level_name(const struct lf_xsrc *s, int level)
 {
-	static const char *const defaults[] = { "", "低", "中", "高" };
-	sqlite3_stmt *st;
-	int i;
+	return level >= 1 && level <= 3 ? s->level[level] : "";
+}
 
-	for (i = 0; i < 4; i++)
-		snprintf(ln->name[i], sizeof ln->name[i], "%s", defaults[i]);
-	if (lf_prepare(db, setting_sql, &st) != LF_OK)
-		return;
-	sqlite3_bind_text(st, 1, unit ? unit : db->unit, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, "grade.level_names", -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		char buf[190], *p, *bar;
+/* ------------------------------------------------------------------ walking a model list */
 
-		snprintf(buf, sizeof buf, "%s", col_text(st, 0));
-		for (i = 1, p = buf; i <= 3 && p; i++, p = bar ? bar + 1 : NULL) {
-			bar = strchr(p, '|');
-			if (bar)
-				*bar = 0;
-			if (*p && strlen(p) < sizeof ln->name[i])
-				memcpy(ln->name[i], p, strlen(p) + 1);
-		}
+/* The first page of the source's list, or the next one, into its buffer. */
+static lf_status load_page(struct lf_xsrc *s)
+{
+	lf_status st = LF_OK;
+
+	if (s->loaded)
+		lf_page_advance(&s->pg);
+	s->loaded = 1;
+	s->pos = 0;
+	switch (s->def->list) {
+	case L_SUMMARY:
+		lf_summary_list_free(&s->sl);
+		st = lf_summary_page(s->db, &s->sf, &s->pg, &s->sl);
+		break;
+	case L_SELFCHECK:
+		lf_selfcheck_list_free(&s->cl);
+		st = lf_selfcheck_list(s->db, &s->cf, &s->pg, &s->cl);
+		break;
+	case L_POWER:
+		lf_power_list_free(&s->wl);
+		st = lf_power_list_unit(s->db, s->other_unit, s->dept_gid[0] ? s->dept_gid : NULL, NULL, 0, &s->pg, &s->wl);
+		break;
 	}
-	sqlite3_finalize(st);
+	return st;
 }
 
-int lf_levels_parse(const struct lf_levels *ln, const char *name)
+static int page_rows(const struct lf_xsrc *s)
 {
-	int i;
-
-	for (i = 1; i <= 3; i++)
-		if (!strcmp(name, ln->name[i]))
-			return i;
-	if (name[0] >= '1' && name[0] <= '3' && !name[1])
-		return name[0] - '0';
-	return 0;
+	return s->def->list == L_SUMMARY ? s->sl.n : s->def->list == L_SELFCHECK ? s->cl.n : s->wl.n;
 }
 
-const char *lf_level_name(struct lf_db *db, const char *unit, int level)
+/* Step to the next record: *more = 0 at the end; else its index in the page. */
+static lf_status next_record(struct lf_xsrc *s, int *more, int *i)
 {
-	static struct lf_levels ln;
+	lf_status st;
 
-	lf_levels_load(db, unit, &ln);
-	return level >= 1 && level <= 3 ? ln.name[level] : "";
-}
-
-int lf_level_parse(struct lf_db *db, const char *unit, const char *name)
-{
-	struct lf_levels ln;
-
-	lf_levels_load(db, unit, &ln);
-	return lf_levels_parse(&ln, name);
-}
-
-const char *lf_level_names(struct lf_db *db, const char *unit)
-{
-	static char buf[256];
-	struct lf_levels ln;
-
-	lf_levels_load(db, unit, &ln);
-	snprintf(buf, sizeof buf, "%s、%s、%s", ln.name[3], ln.name[2], ln.name[1]);
-	return buf;
-}
-
-/* ------------------------------------------------------------------ opening */
-
-static lf_status resolve_cycle(struct lf_xsrc *s, int year)
-{
-	sqlite3_stmt *st;
-	lf_status rc = lf_prepare(s->db, year ? cycle_by_year_sql : cycle_latest_sql, &st);
-
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, s->unit, -1, SQLITE_STATIC);
-	if (year)
-		sqlite3_bind_int(st, 2, year);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(s->cycle, sizeof s->cycle, "%s", col_text(st, 0));
-		s->year = sqlite3_column_int(st, 1);
+	*more = 0;
+	if (s->pos >= page_rows(s)) {
+		if (!s->pg.next[0]) /* the last page is read */
+			return LF_OK;
+		if ((st = load_page(s)))
+			return st;
+		if (!page_rows(s))
+			return LF_OK;
 	}
-	sqlite3_finalize(st);
-	if (s->cycle[0] || !s->def->needs_cycle)
-		return LF_OK;
-	if (!year)
-		return lf_fail(s->db, LF_NOTFOUND, "单位 %s 还没有任何年度的工作记录，没有可导出的内容。", s->unit);
-	/* Say which years there are. */
-	if ((rc = lf_prepare(s->db, cycle_years_sql, &st)))
-		return rc;
-	sqlite3_bind_text(st, 1, s->unit, -1, SQLITE_STATIC);
-	lf_buf_reset(&s->tmp);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		lf_buf_addf(&s->tmp, "%s%d", s->tmp.len ? "、" : "", sqlite3_column_int(st, 0));
-	sqlite3_finalize(st);
-	return lf_fail(s->db, LF_NOTFOUND, "单位 %s 没有 %d 年度的记录%s%s%s。", s->unit, year,
-	               s->tmp.len ? "（有：" : "", s->tmp.len ? s->tmp.s : "", s->tmp.len ? "）" : "");
-}
-
-static lf_status resolve_dept(struct lf_xsrc *s, const char *name)
-{
-	sqlite3_stmt *st;
-	lf_status rc = lf_prepare(s->db, dept_by_name_sql, &st);
-
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, s->unit, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(s->dept_gid, sizeof s->dept_gid, "%s", col_text(st, 0));
-	sqlite3_finalize(st);
-	if (s->dept_gid[0])
-		return LF_OK;
-	if ((rc = lf_prepare(s->db, dept_names_sql, &st)))
-		return rc;
-	sqlite3_bind_text(st, 1, s->unit, -1, SQLITE_STATIC);
-	lf_buf_reset(&s->tmp);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		lf_buf_addf(&s->tmp, "%s%s", s->tmp.len ? "、" : "", col_text(st, 0));
-	sqlite3_finalize(st);
-	return lf_fail(s->db, LF_NOTFOUND, "单位 %s 没有名为“%s”的处室%s%s%s。", s->unit, name,
-	               s->tmp.len ? "（有：" : "", s->tmp.len ? s->tmp.s : "", s->tmp.len ? "）" : "");
-}
-
-static lf_status check_person(struct lf_xsrc *s, const char *name)
-{
-	sqlite3_stmt *st;
-	lf_status rc = lf_prepare(s->db, person_exists_sql, &st);
-	int found;
-
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, s->unit, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found ? LF_OK : lf_fail(s->db, LF_NOTFOUND, "单位 %s 没有名叫“%s”的人员。", s->unit, name);
-}
-
-/* Whoever exports must be allowed to read what the table shows: the unit, one
- * department, or one person's post. */
-static lf_status may_read(struct lf_xsrc *s)
-{
-	static const char post_sql[] = "SELECT p.gid, p.dept FROM person x JOIN post p ON p.gid = x.post "
-	                               "WHERE x.owner = ?1 AND x.name = ?2 AND x.deleted = 0 ORDER BY x.id LIMIT 1";
-	char post[LF_GID_LEN + 1] = "", dept[LF_GID_LEN + 1] = "";
-	struct lf_scope sc = { .dept = NULL };
-	sqlite3_stmt *st;
-	lf_status rc;
-
-	if (s->person_filter) {
-		if ((rc = lf_prepare(s->db, post_sql, &st)))
-			return rc;
-		sqlite3_bind_text(st, 1, s->unit, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, s->person_filter, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			snprintf(post, sizeof post, "%s", col_text(st, 0));
-			snprintf(dept, sizeof dept, "%s", col_text(st, 1));
-		}
-		sqlite3_finalize(st);
-	}
-	if (post[0]) {
-		sc.post = post;
-		sc.dept = dept;
-	} else if (s->dept_gid[0]) {
-		sc.dept = s->dept_gid;
-	}
-	return lf_perm_check(s->db, LF_ACT_READ, sc.dept ? &sc : NULL);
-}
-
-static void bind_filter(struct lf_xsrc *s, sqlite3_stmt *st)
-{
-	sqlite3_bind_text(st, 1, s->unit, -1, SQLITE_STATIC);
-	if (s->cycle[0])
-		sqlite3_bind_text(st, 2, s->cycle, -1, SQLITE_STATIC);
-	if (s->dept_gid[0])
-		sqlite3_bind_text(st, 3, s->dept_gid, -1, SQLITE_STATIC);
-	if (s->person_filter && sqlite3_bind_parameter_count(st) >= 4)
-		sqlite3_bind_text(st, 4, s->person_filter, -1, SQLITE_STATIC);
-}
-
-static lf_status count_rows(struct lf_xsrc *s)
-{
-	sqlite3_stmt *st;
-	lf_status rc = lf_prepare(s->db, s->def->count_sql, &st);
-
-	if (rc)
-		return rc;
-	bind_filter(s, st);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		s->total = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	*i = s->pos++;
+	*more = 1;
+	s->done++;
 	return LF_OK;
-}
-
-lf_status lf_xsrc_open(struct lf_db *db, const char *name, const struct lf_xfilter *f, struct lf_xsrc **out)
-{
-	static const struct lf_xfilter none = { NULL, NULL, NULL, 0 };
-	const struct source_def *def = NULL;
-	struct lf_xsrc *s;
-	struct lf_unit u;
-	lf_status rc;
-	size_t i;
-	int k;
-
-	*out = NULL;
-	if (!f)
-		f = &none;
-	for (i = 0; i < LF_COUNT(defs); i++)
-		if (!strcmp(defs[i].name, name))
-			def = &defs[i];
-	if (!def)
-		return lf_fail(db, LF_NOTFOUND, "程序没有名为“%s”的数据来源（有：summary、selfcheck、register_unit、"
-		               "register_dept、register_person、powers、risks）。", name);
-	if (f->person && !def->person_filter)
-		return lf_fail(db, LF_USAGE, "这张表格不按人员筛选，不能指定人员。");
-	s = lf_alloc(sizeof *s);
-	s->db = db;
-	s->def = def;
-	lf_buf_init(&s->tmp);
-	snprintf(s->unit, sizeof s->unit, "%s", f->unit && *f->unit ? f->unit : db->unit);
-	lf_today(s->today);
-	if ((rc = lf_unit_get(db, s->unit, &u))) {
-		lf_xsrc_close(s);
-		return rc;
-	}
-	s->unit_name = lf_strdup(u.name);
-	lf_unit_clear(&u);
-	if ((rc = resolve_cycle(s, f->year)) || (f->dept && *f->dept && (rc = resolve_dept(s, f->dept))) ||
-	    (f->person && *f->person && (rc = check_person(s, f->person)))) {
-		lf_xsrc_close(s);
-		return rc;
-	}
-	if (f->dept && *f->dept)
-		s->dept_name = lf_strdup(f->dept);
-	if (f->person && *f->person)
-		s->person_filter = lf_strdup(f->person);
-	if ((rc = may_read(s))) {
-		lf_xsrc_close(s);
-		return rc;
-	}
-	{
-		struct lf_levels ln;
-
-		lf_levels_load(db, s->unit, &ln);
-		for (k = 0; k < 4; k++)
-			s->levels[k] = lf_strdup(ln.name[k]);
-	}
-	lf_buf_reset(&s->tmp);
-	for (k = 0; k < def->ncols; k++)
-		lf_buf_addf(&s->tmp, "%s%s", k ? ", " : "", def->columns[k]);
-	s->columns = lf_strdup(s->tmp.s);
-	if ((rc = count_rows(s)) || (rc = lf_prepare(db, def->sql, &s->main)) ||
-	    (rc = lf_prepare(db, measures_sql, &s->measures)) || (rc = lf_prepare(db, opinion_sql, &s->opinion)) ||
-	    (def->fill == fill_power && (rc = lf_prepare(db, flow_sql, &s->flow))) ||
-	    (def->fill == fill_selfcheck &&
-	     ((rc = lf_prepare(db, selfcheck_risks_sql, &s->risks)) || (rc = lf_prepare(db, review_sql, &s->review))))) {
-		lf_xsrc_close(s);
-		return rc;
-	}
-	bind_filter(s, s->main);
-	*out = s;
-	return LF_OK;
-}
-
-static void clear_queue(struct lf_xsrc *s)
-{
-	int i;
-
-	for (i = 0; i < s->qlen; i++)
-		lf_free(s->queue[i]);
-	s->qlen = s->qpos = 0;
-	s->row = NULL;
-}
-
-void lf_xsrc_close(struct lf_xsrc *s)
-{
-	int k;
-
-	if (!s)
-		return;
-	clear_queue(s);
-	lf_free(s->queue);
-	sqlite3_finalize(s->main);
-	sqlite3_finalize(s->measures);
-	sqlite3_finalize(s->flow);
-	sqlite3_finalize(s->risks);
-	sqlite3_finalize(s->review);
-	sqlite3_finalize(s->opinion);
-	doc_clear(&s->doc);
-	doc_clear(&s->next_doc);
-	for (k = 0; k < 4; k++)
-		lf_free(s->levels[k]);
-	lf_free(s->unit_name);
-	lf_free(s->dept_name);
-	lf_free(s->person_filter);
-	lf_free(s->columns);
-	lf_free(s->flow_text);
-	lf_buf_free(&s->tmp);
-	lf_free(s);
-}
-
-int lf_xsrc_column(const struct lf_xsrc *s, const char *name)
-{
-	int i;
-
-	for (i = 0; i < s->def->ncols; i++)
-		if (!strcmp(s->def->columns[i], name))
-			return i;
-	return -1;
-}
-
-const char *lf_xsrc_columns(const struct lf_xsrc *s)
-{
-	return s->columns;
-}
-
-int lf_xsrc_per_dept(const struct lf_xsrc *s)
-{
-	return s->dept_gid[0] != 0 || s->def->split == SPLIT_DEPT || s->def->split == SPLIT_PERSON;
-}
-
-long lf_xsrc_total(const struct lf_xsrc *s)
-{
-	return s->total;
-}
-
-long lf_xsrc_done(const struct lf_xsrc *s)
-{
-	return s->done;
 }
 
 /* ------------------------------------------------------------------ rows */
@@ -594,75 +250,26 @@ static void put(char **row, int col, const char *v)
 	row[col] = lf_strdup(v ? v : "");
 }
 
-static void put_level(struct lf_xsrc *s, char **row, int col, sqlite3_stmt *st, int i)
+static void put_int(char **row, int col, int v)
 {
-	int v = sqlite3_column_type(st, i) == SQLITE_NULL ? 0 : sqlite3_column_int(st, i);
+	char num[24] = "";
 
-	put(row, col, v >= 1 && v <= 3 ? s->levels[v] : "");
+	if (v)
+		snprintf(num, sizeof num, "%d", v);
+	put(row, col, num);
 }
 
-static void put_int(char **row, int col, sqlite3_stmt *st, int i)
-{
-	put(row, col, sqlite3_column_type(st, i) == SQLITE_NULL ? "" : col_text(st, i));
-}
-
-/* A risk's measures: "1.前期预防：…" one per line (numbered = 1), or by stage
- * without numbers (numbered = 0); also the distinct responsible persons and
- * supervisors, "、"-separated. */
-static lf_status measures_of(struct lf_xsrc *s, const char *risk, int numbered, struct lf_buf *text,
-                             struct lf_buf *resp, struct lf_buf *sup)
-{
-	int rc, n = 0;
-
-	sqlite3_reset(s->measures);
-	sqlite3_bind_text(s->measures, 1, risk, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(s->measures)) == SQLITE_ROW) {
-		const char *stage = col_text(s->measures, 0), *r = col_text(s->measures, 2);
-		const char *v = col_text(s->measures, 3);
-
-		if (n++)
-			lf_buf_addc(text, '\n');
-		if (numbered)
-			lf_buf_addf(text, "%d.", n);
-		if (*stage)
-			lf_buf_addf(text, "%s：", stage);
-		lf_buf_adds(text, col_text(s->measures, 1));
-		if (resp && *r && !strstr(resp->s ? resp->s : "", r))
-			lf_buf_addf(resp, "%s%s", resp->len ? "、" : "", r);
-		if (sup && *v && !strstr(sup->s ? sup->s : "", v))
-			lf_buf_addf(sup, "%s%s", sup->len ? "、" : "", v);
-	}
-	sqlite3_reset(s->measures);
-	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(s->db, rc, "读取防控措施失败");
-}
-
-/* Step the main query. *more = 0 at the end. */
-static lf_status step_main(struct lf_xsrc *s, int *more)
-{
-	int rc = sqlite3_step(s->main);
-
-	*more = rc == SQLITE_ROW;
-	if (rc == SQLITE_ROW) {
-		s->done++;
-		return LF_OK;
-	}
-	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(s->db, rc, "读取数据失败");
-}
-
-/* Whether the record just stepped starts a new document; if so its context
- * goes to next_doc. */
-static void check_doc(struct lf_xsrc *s)
+/* Whether the record starts a new document; if so its context goes to
+ * next_doc. */
+static void check_doc(struct lf_xsrc *s, const struct doc_key *k)
 {
 	char key[sizeof s->doc_key];
-	sqlite3_stmt *st = s->main;
 
 	switch (s->def->split) {
 	case SPLIT_NONE: snprintf(key, sizeof key, "all"); break;
-	case SPLIT_DEPT: snprintf(key, sizeof key, "%s", col_text(st, Q_DEPT_GID)); break;
-	case SPLIT_PERSON:
-		snprintf(key, sizeof key, "%s/%s", col_text(st, Q_PERSON_GID), col_text(st, Q_POST_GID));
-		break;
-	case SPLIT_RECORD: snprintf(key, sizeof key, "%s", col_text(st, Q_GID)); break;
+	case SPLIT_DEPT: snprintf(key, sizeof key, "%s", str(k->dept_gid)); break;
+	case SPLIT_PERSON: snprintf(key, sizeof key, "%s/%s", str(k->person_gid), str(k->post_gid)); break;
+	case SPLIT_RECORD: snprintf(key, sizeof key, "%s", str(k->gid)); break;
 	}
 	if (s->started && !strcmp(key, s->doc_key))
 		return;
@@ -671,75 +278,124 @@ static void check_doc(struct lf_xsrc *s)
 	doc_clear(&s->next_doc);
 	if (s->def->split == SPLIT_NONE) {
 		snprintf(s->next_doc.dept_gid, sizeof s->next_doc.dept_gid, "%s", s->dept_gid);
-		s->next_doc.dept = lf_strdup(s->dept_name ? s->dept_name : "");
-		s->next_doc.name = lf_strdup(s->dept_name ? s->dept_name : "");
+		s->next_doc.dept = lf_strdup(str(s->dept_name));
+		s->next_doc.name = lf_strdup(str(s->dept_name));
 		return;
 	}
-	snprintf(s->next_doc.dept_gid, sizeof s->next_doc.dept_gid, "%s", col_text(st, Q_DEPT_GID));
-	s->next_doc.dept = lf_strdup(col_text(st, Q_DEPT));
+	snprintf(s->next_doc.dept_gid, sizeof s->next_doc.dept_gid, "%s", str(k->dept_gid));
+	s->next_doc.dept = lf_strdup(str(k->dept));
 	if (s->def->split == SPLIT_DEPT) {
-		s->next_doc.name = lf_strdup(col_text(st, Q_DEPT));
+		s->next_doc.name = lf_strdup(str(k->dept));
 		return;
 	}
-	s->next_doc.person = lf_strdup(col_text(st, Q_PERSON));
-	s->next_doc.post = lf_strdup(col_text(st, Q_POST));
-	s->next_doc.name = lf_strdup(*col_text(st, Q_PERSON) ? col_text(st, Q_PERSON) : col_text(st, Q_POST));
+	s->next_doc.person = lf_strdup(str(k->person));
+	s->next_doc.post = lf_strdup(str(k->post));
+	s->next_doc.name = lf_strdup(k->person && *k->person ? k->person : str(k->post));
 }
 
+/* Measures as the tables write them: "1.前期预防：…" one per line (numbered),
+ * or "前期预防：…" (not); and their responsible persons and supervisors,
+ * each once, "、"-separated. */
+struct measure_text {
+	struct lf_buf text, resp, sup;
+	int n;
+};
+
+static void mt_init(struct measure_text *m)
+{
+	memset(m, 0, sizeof *m);
+	lf_buf_init(&m->text);
+	lf_buf_init(&m->resp);
+	lf_buf_init(&m->sup);
+}
+
+static void mt_free(struct measure_text *m)
+{
+	lf_buf_free(&m->text);
+	lf_buf_free(&m->resp);
+	lf_buf_free(&m->sup);
+}
+
+static void add_name(struct lf_buf *b, const char *name)
+{
+	if (name && *name && !strstr(b->s ? b->s : "", name))
+		lf_buf_addf(b, "%s%s", b->len ? "、" : "", name);
+}
+
+static void mt_add(struct measure_text *m, int numbered, const char *stage, const char *content, const char *resp,
+                   const char *sup)
+{
+	if (m->n++)
+		lf_buf_addc(&m->text, '\n');
+	if (numbered)
+		lf_buf_addf(&m->text, "%d.", m->n);
+	if (stage && *stage)
+		lf_buf_addf(&m->text, "%s：", stage);
+	lf_buf_adds(&m->text, str(content));
+	add_name(&m->resp, resp);
+	add_name(&m->sup, sup);
+}
+
+/* The measures of a risk through the model (measures of a form or a post). */
+static lf_status measures_of(struct lf_xsrc *s, const char *risk, int numbered, struct measure_text *m)
+{
+	struct lf_page pg;
+	lf_status st;
+	int i;
+
+	lf_page_init(&pg, LF_PAGE_MAX);
+	do {
+		struct lf_measure_list l;
+
+		if ((st = lf_measure_list(s->db, risk, &pg, &l)))
+			return st;
+		for (i = 0; i < l.n; i++)
+			mt_add(m, numbered, l.v[i].stage, l.v[i].content, l.v[i].responsible_name, l.v[i].supervisor_name);
+		lf_measure_list_free(&l);
+	} while (lf_page_advance(&pg));
+	return LF_OK;
+}
+
+/* One summary row: a risk point with its form, post and measures. */
 static lf_status fill_risk(struct lf_xsrc *s, int *more)
 {
-	struct lf_buf text, resp, sup;
-	sqlite3_stmt *st = s->main;
-	char **row, num[24];
-	lf_status rc;
+	const struct lf_summary_row *r;
+	struct measure_text m;
+	struct doc_key k;
+	char **row;
+	int i, j;
+	lf_status st;
 
-	if ((rc = step_main(s, more)) || !*more)
-		return rc;
-	check_doc(s);
+	if ((st = next_record(s, more, &i)) || !*more)
+		return st;
+	r = &s->sl.v[i];
+	k = (struct doc_key){ r->risk, r->dept, r->dept_name, r->post, r->post_name, r->person, r->person_name };
+	check_doc(s, &k);
 	row = new_row(s);
-	put(row, RC_DEPT, col_text(st, Q_DEPT));
-	put(row, RC_POST, col_text(st, Q_POST));
-	put(row, RC_PERSON, col_text(st, Q_PERSON));
-	put(row, RC_DUTIES, col_text(st, Q_DUTIES));
-	put(row, RC_POWER, col_text(st, Q_POWER));
-	put(row, RC_RISK, col_text(st, Q_RISK));
-	put(row, RC_CATEGORY, col_text(st, QR_CATEGORY));
-	put(row, RC_SOURCE, col_text(st, QR_SOURCE));
-	put(row, RC_FOUND_BY, col_text(st, QR_FOUND_BY));
-	put_int(row, RC_PROBABILITY, st, QR_PROBABILITY);
-	put_int(row, RC_SEVERITY, st, QR_SEVERITY);
-	put_level(s, row, RC_LEVEL_PROPOSED, st, QR_LEVEL_PROPOSED);
-	put_level(s, row, RC_LEVEL, st, sqlite3_column_type(st, QR_LEVEL) == SQLITE_NULL ? QR_LEVEL_PROPOSED : QR_LEVEL);
-	put(row, RC_LEVEL_REASON, col_text(st, QR_LEVEL_REASON));
-	put(row, RC_REMARKS, col_text(st, QR_REMARKS));
-	lf_buf_init(&text);
-	lf_buf_init(&resp);
-	lf_buf_init(&sup);
-	rc = measures_of(s, col_text(st, Q_GID), 1, &text, &resp, &sup);
-	put(row, RC_MEASURES, text.s);
-	put(row, RC_RESPONSIBLE, resp.s);
-	put(row, RC_SUPERVISOR, sup.s);
-	lf_buf_free(&text);
-	lf_buf_free(&resp);
-	lf_buf_free(&sup);
-	/* The number is given when the row is handed out (per document). */
-	snprintf(num, sizeof num, "0");
-	put(row, RC_SEQ, num);
-	return rc;
-}
-
-/* A review's opinion with its signature line under it. */
-static void signed_text(struct lf_buf *b, sqlite3_stmt *st, int found)
-{
-	char date[64];
-
-	if (!found) {
-		chinese_date(NULL, date, sizeof date);
-		lf_buf_addf(b, "\n\n签字：　　　　　　%s", date);
-		return;
-	}
-	chinese_date(col_text(st, 2), date, sizeof date);
-	lf_buf_addf(b, "%s\n签字：%s　%s", col_text(st, 0), col_text(st, 1), date);
+	put(row, RC_SEQ, "0"); /* numbered when handed out, per document */
+	put(row, RC_DEPT, r->dept_name);
+	put(row, RC_POST, r->post_name);
+	put(row, RC_PERSON, r->person_name);
+	put(row, RC_DUTIES, r->duties);
+	put(row, RC_POWER, r->power_name);
+	put(row, RC_RISK, r->description);
+	put(row, RC_CATEGORY, r->category);
+	put(row, RC_SOURCE, r->source);
+	put(row, RC_FOUND_BY, r->found_by);
+	put_int(row, RC_PROBABILITY, r->probability);
+	put_int(row, RC_SEVERITY, r->severity);
+	put(row, RC_LEVEL_PROPOSED, level_name(s, r->level_proposed));
+	put(row, RC_LEVEL, level_name(s, r->level ? r->level : r->level_proposed));
+	put(row, RC_LEVEL_REASON, r->level_reason);
+	put(row, RC_REMARKS, r->remarks);
+	mt_init(&m);
+	for (j = 0; j < r->nmeasures; j++)
+		mt_add(&m, 1, r->mv[j].stage, r->mv[j].content, r->mv[j].responsible, r->mv[j].supervisor);
+	put(row, RC_MEASURES, m.text.s);
+	put(row, RC_RESPONSIBLE, m.resp.s);
+	put(row, RC_SUPERVISOR, m.sup.s);
+	mt_free(&m);
+	return LF_OK;
 }
 
 static void sc_row(struct lf_xsrc *s, const char *item, const char *no, const char *content)
@@ -751,71 +407,125 @@ static void sc_row(struct lf_xsrc *s, const char *item, const char *no, const ch
 	put(row, SC_CONTENT, content);
 }
 
-static lf_status fill_selfcheck(struct lf_xsrc *s, int *more)
+/* A form's opinion box: the last head's (or leader's) opinion with its
+ * signature line under it, or blanks to sign by hand. */
+static void signed_text(struct lf_buf *b, const struct lf_review *r)
+{
+	char date[64];
+
+	if (!r) {
+		chinese_date(NULL, date, sizeof date);
+		lf_buf_addf(b, "\n\n签字：　　　　　　%s", date);
+		return;
+	}
+	chinese_date(r->signed_on, date, sizeof date);
+	lf_buf_addf(b, "%s\n签字：%s　%s", str(r->opinion), str(r->signer), date);
+}
+
+/* The opinion boxes of a form: from its history, the latest review of each
+ * of the two steps. */
+static lf_status form_opinions(struct lf_xsrc *s, const char *form)
 {
 	static const struct {
 		const char *step, *label;
-	} reviews[] = { { "head", "单位（处室）负责人意见" }, { "leader", "局分管领导意见" } };
-	sqlite3_stmt *st = s->main;
+	} boxes[] = { { "head", "单位（处室）负责人意见" }, { "leader", "局分管领导意见" } };
+	struct lf_review latest[2];
+	struct lf_arena keep;
+	struct lf_page pg;
 	struct lf_buf text;
-	char **risks = NULL, no[16];
-	int nrisks = 0, i, rc;
+	int found[2] = { 0, 0 }, i;
 	size_t k;
-	lf_status r;
+	lf_status st = LF_OK;
 
-	if ((r = step_main(s, more)) || !*more)
-		return r;
-	check_doc(s);
-	{
-		char date[64];
+	memset(&keep, 0, sizeof keep);
+	memset(latest, 0, sizeof latest);
+	lf_page_init(&pg, LF_PAGE_MAX);
+	do {
+		struct lf_review_list l;
 
-		chinese_date(*col_text(st, 8) ? col_text(st, 8) : NULL, date, sizeof date);
-		s->next_doc.filled = lf_strdup(date);
-	}
-	sc_row(s, "姓名", "", col_text(st, Q_PERSON));
-	sc_row(s, "岗位名称", "", col_text(st, Q_POST));
-	sc_row(s, "岗位职责", "", col_text(st, Q_DUTIES));
-	sqlite3_reset(s->risks);
-	sqlite3_bind_text(s->risks, 1, col_text(st, Q_GID), -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(s->risks)) == SQLITE_ROW) {
-		risks = lf_realloc(risks, (size_t)(nrisks + 1) * 2 * sizeof *risks);
-		risks[2 * nrisks] = lf_strdup(col_text(s->risks, 0));
-		risks[2 * nrisks + 1] = lf_strdup(col_text(s->risks, 1));
-		nrisks++;
-	}
-	sqlite3_reset(s->risks);
-	r = rc == SQLITE_DONE ? LF_OK : lf_sqlfail(s->db, rc, "读取风险点失败");
-	/* The form has four numbered lines each; more when there are more. */
-	for (i = 0; i < (nrisks > 4 ? nrisks : 4); i++) {
-		snprintf(no, sizeof no, "%d", i + 1);
-		sc_row(s, "潜在风险", no, i < nrisks ? risks[2 * i + 1] : "");
-	}
+		if ((st = lf_review_history(s->db, form, &pg, &l)))
+			break;
+		for (i = 0; i < l.n; i++)
+			for (k = 0; k < LF_COUNT(boxes); k++)
+				if (!strcmp(l.v[i].step, boxes[k].step)) {
+					found[k] = 1;
+					latest[k].opinion = lf_arena_strdup(&keep, l.v[i].opinion);
+					latest[k].signer = lf_arena_strdup(&keep, l.v[i].signer);
+					latest[k].signed_on = lf_arena_strdup(&keep, l.v[i].signed_on);
+				}
+		lf_review_list_free(&l);
+	} while (lf_page_advance(&pg));
 	lf_buf_init(&text);
-	for (i = 0; i < (nrisks > 4 ? nrisks : 4) && r == LF_OK; i++) {
-		snprintf(no, sizeof no, "%d", i + 1);
+	for (k = 0; k < LF_COUNT(boxes) && st == LF_OK; k++) {
 		lf_buf_reset(&text);
-		if (i < nrisks)
-			r = measures_of(s, risks[2 * i], 0, &text, NULL, NULL);
-		sc_row(s, "防控措施", no, text.s ? text.s : "");
-	}
-	for (k = 0; k < LF_COUNT(reviews) && r == LF_OK; k++) {
-		sqlite3_reset(s->review);
-		sqlite3_bind_text(s->review, 1, col_text(st, Q_GID), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s->review, 2, reviews[k].step, -1, SQLITE_STATIC);
-		rc = sqlite3_step(s->review);
-		lf_buf_reset(&text);
-		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-			signed_text(&text, s->review, rc == SQLITE_ROW);
-		else
-			r = lf_sqlfail(s->db, rc, "读取审核意见失败");
-		sqlite3_reset(s->review);
-		sc_row(s, reviews[k].label, "", text.s);
+		signed_text(&text, found[k] ? &latest[k] : NULL);
+		sc_row(s, boxes[k].label, "", text.s);
 	}
 	lf_buf_free(&text);
-	for (i = 0; i < 2 * nrisks; i++)
-		lf_free(risks[i]);
-	lf_free(risks);
-	return r;
+	lf_arena_free(&keep);
+	return st;
+}
+
+/* One self-check form (附件1): name, post, duties, its risks and their
+ * measures on numbered lines (four at least, as on paper), the opinions. */
+static lf_status fill_selfcheck(struct lf_xsrc *s, int *more)
+{
+	const struct lf_selfcheck *c;
+	struct lf_risk_list *pages = NULL;
+	struct measure_text m;
+	struct doc_key k;
+	struct lf_page pg;
+	char no[16], date[64], *duties = NULL;
+	int npages = 0, nrisks = 0, i, j, p, line;
+	lf_status st;
+
+	if ((st = next_record(s, more, &i)) || !*more)
+		return st;
+	c = &s->cl.v[i];
+	k = (struct doc_key){ c->gid, c->dept, c->dept_name, c->post, c->post_name, c->person, c->person_name };
+	check_doc(s, &k);
+	chinese_date(c->filled, date, sizeof date);
+	s->next_doc.filled = lf_strdup(date);
+	if (c->duties) {
+		duties = lf_strdup(c->duties);
+	} else { /* the post's, as the form shows them */
+		struct lf_post_list pl;
+
+		if ((st = lf_post_get(s->db, c->post, &pl)))
+			return st;
+		duties = lf_strdup(str(pl.v[0].duties));
+		lf_post_list_free(&pl);
+	}
+	sc_row(s, "姓名", "", c->person_name);
+	sc_row(s, "岗位名称", "", c->post_name);
+	sc_row(s, "岗位职责", "", duties);
+	lf_free(duties);
+	lf_page_init(&pg, LF_PAGE_MAX);
+	do {
+		pages = lf_realloc(pages, (size_t)(npages + 1) * sizeof *pages);
+		if ((st = lf_risk_list(s->db, c->gid, 0, &pg, &pages[npages])))
+			break;
+		nrisks += pages[npages++].n;
+	} while (lf_page_advance(&pg));
+	/* The paper form has four numbered lines each; more when there are more. */
+	for (line = 0, p = 0; st == LF_OK && p <= npages; p++)
+		for (j = 0; j < (p < npages ? pages[p].n : 4 - nrisks); j++) {
+			snprintf(no, sizeof no, "%d", ++line);
+			sc_row(s, "潜在风险", no, p < npages ? pages[p].v[j].description : "");
+		}
+	for (line = 0, p = 0; st == LF_OK && p <= npages; p++)
+		for (j = 0; st == LF_OK && j < (p < npages ? pages[p].n : 4 - nrisks); j++) {
+			snprintf(no, sizeof no, "%d", ++line);
+			mt_init(&m);
+			if (p < npages)
+				st = measures_of(s, pages[p].v[j].gid, 0, &m);
+			sc_row(s, "防控措施", no, m.text.s);
+			mt_free(&m);
+		}
+	for (p = 0; p < npages; p++)
+		lf_risk_list_free(&pages[p]);
+	lf_free(pages);
+	return st ? st : form_opinions(s, c->gid);
 }
 
 static const char *power_kind(const char *k)
@@ -824,79 +534,328 @@ static const char *power_kind(const char *k)
 }
 
 /* A power's flow: one numbered line per step, risk steps marked. */
-static lf_status flow_of(struct lf_xsrc *s, const char *power)
+static lf_status flow_of(struct lf_xsrc *s, const char *power, struct lf_buf *b)
 {
-	struct lf_buf b;
-	int rc;
+	struct lf_page pg;
+	lf_status st;
+	int i;
 
-	lf_buf_init(&b);
-	sqlite3_reset(s->flow);
-	sqlite3_bind_text(s->flow, 1, power, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(s->flow)) == SQLITE_ROW) {
-		const char *actor = col_text(s->flow, 1), *cond = col_text(s->flow, 3);
-		const char *limit = col_text(s->flow, 4), *sup = col_text(s->flow, 5);
+	lf_page_init(&pg, LF_PAGE_MAX);
+	do {
+		struct lf_step_list l;
 
-		if (b.len)
-			lf_buf_addc(&b, '\n');
-		lf_buf_addf(&b, "%d.", sqlite3_column_int(s->flow, 0));
-		if (*actor)
-			lf_buf_addf(&b, "%s：", actor);
-		lf_buf_adds(&b, col_text(s->flow, 2));
-		if (*cond || *limit || *sup) {
-			lf_buf_adds(&b, "（");
-			if (*cond)
-				lf_buf_addf(&b, "条件：%s%s", cond, *limit || *sup ? "；" : "");
-			if (*limit)
-				lf_buf_addf(&b, "时限：%s%s", limit, *sup ? "；" : "");
-			if (*sup)
-				lf_buf_addf(&b, "监督：%s", sup);
-			lf_buf_adds(&b, "）");
+		if ((st = lf_step_list(s->db, power, &pg, &l)))
+			return st;
+		for (i = 0; i < l.n; i++) {
+			const struct lf_step *f = &l.v[i];
+			const char *cond = str(f->condition), *limit = str(f->time_limit), *sup = str(f->supervision);
+
+			if (b->len)
+				lf_buf_addc(b, '\n');
+			lf_buf_addf(b, "%d.", f->seq);
+			if (f->actor && *f->actor)
+				lf_buf_addf(b, "%s：", f->actor);
+			lf_buf_adds(b, str(f->action));
+			if (*cond || *limit || *sup) {
+				lf_buf_adds(b, "（");
+				if (*cond)
+					lf_buf_addf(b, "条件：%s%s", cond, *limit || *sup ? "；" : "");
+				if (*limit)
+					lf_buf_addf(b, "时限：%s%s", limit, *sup ? "；" : "");
+				if (*sup)
+					lf_buf_addf(b, "监督：%s", sup);
+				lf_buf_adds(b, "）");
+			}
+			if (f->risky)
+				lf_buf_adds(b, "【风险环节】");
 		}
-		if (sqlite3_column_int(s->flow, 6))
-			lf_buf_adds(&b, "【风险环节】");
-	}
-	sqlite3_reset(s->flow);
-	lf_free(s->flow_text);
-	s->flow_text = lf_buf_steal(&b);
-	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(s->db, rc, "读取流程失败");
+		lf_step_list_free(&l);
+	} while (lf_page_advance(&pg));
+	return LF_OK;
 }
 
-static lf_status fill_power(struct lf_xsrc *s, int *more)
+static void power_row(struct lf_xsrc *s, const struct lf_power *w, const char *flow, const struct lf_risk *r,
+                      const char *measures)
 {
-	sqlite3_stmt *st = s->main;
-	struct lf_buf text;
-	char **row, num[24];
-	lf_status rc;
+	char **row = new_row(s);
+	char num[24];
 
-	if ((rc = step_main(s, more)) || !*more)
-		return rc;
-	check_doc(s);
-	if (strcmp(s->power_gid, col_text(st, Q_GID))) {
-		snprintf(s->power_gid, sizeof s->power_gid, "%s", col_text(st, Q_GID));
-		s->power_seq++;
-		if ((rc = flow_of(s, s->power_gid)))
-			return rc;
-	}
-	row = new_row(s);
 	snprintf(num, sizeof num, "%ld", s->power_seq);
 	put(row, PC_SEQ, num);
-	put(row, PC_DEPT, col_text(st, Q_DEPT));
-	put(row, PC_POST, col_text(st, Q_POST));
-	put(row, PC_POWER, col_text(st, Q_POWER));
-	put(row, PC_KIND, power_kind(col_text(st, QP_KIND)));
-	put(row, PC_AREA, col_text(st, QP_AREA));
-	put(row, PC_CONTENT, col_text(st, QP_CONTENT));
-	put(row, PC_BASIS, col_text(st, QP_BASIS));
-	put(row, PC_HOLDER, col_text(st, QP_HOLDER));
-	put(row, PC_FLOW, s->flow_text);
-	put(row, PC_RISK, col_text(st, Q_RISK));
-	put_level(s, row, PC_LEVEL, st, sqlite3_column_type(st, QP_LEVEL) == SQLITE_NULL ? QP_LEVEL_PROPOSED : QP_LEVEL);
-	lf_buf_init(&text);
-	if (sqlite3_column_type(st, QP_RISK_GID) != SQLITE_NULL)
-		rc = measures_of(s, col_text(st, QP_RISK_GID), 1, &text, NULL, NULL);
-	put(row, PC_MEASURES, text.s);
-	lf_buf_free(&text);
+	put(row, PC_DEPT, w->dept_name);
+	put(row, PC_POST, w->post_name);
+	put(row, PC_POWER, w->name);
+	put(row, PC_KIND, power_kind(str(w->kind)));
+	put(row, PC_AREA, w->area);
+	put(row, PC_CONTENT, w->content);
+	put(row, PC_BASIS, w->basis);
+	put(row, PC_HOLDER, w->holder);
+	put(row, PC_FLOW, flow);
+	put(row, PC_RISK, r ? r->description : "");
+	put(row, PC_LEVEL, r ? level_name(s, r->level ? r->level : r->level_proposed) : "");
+	put(row, PC_MEASURES, measures);
+}
+
+/* One power of the catalog: a row for each of its risk points in the
+ * cycle, or one row when it has none. */
+static lf_status fill_power(struct lf_xsrc *s, int *more)
+{
+	const struct lf_power *w;
+	struct lf_buf flow;
+	struct doc_key k;
+	struct lf_page pg;
+	int i, j, rows = 0;
+	lf_status st;
+
+	if ((st = next_record(s, more, &i)) || !*more)
+		return st;
+	w = &s->wl.v[i];
+	k = (struct doc_key){ w->gid, w->dept, w->dept_name, w->post, w->post_name, NULL, NULL };
+	check_doc(s, &k);
+	s->power_seq++;
+	lf_buf_init(&flow);
+	st = flow_of(s, w->gid, &flow);
+	lf_page_init(&pg, LF_PAGE_MAX);
+	while (st == LF_OK && s->cycle[0]) {
+		struct lf_risk_list l;
+
+		if ((st = lf_risk_list_of_power(s->db, w->gid, s->cycle, &pg, &l)))
+			break;
+		for (j = 0; j < l.n && st == LF_OK; j++, rows++) {
+			struct measure_text m;
+
+			mt_init(&m);
+			st = measures_of(s, l.v[j].gid, 1, &m);
+			power_row(s, w, flow.s, &l.v[j], m.text.s);
+			mt_free(&m);
+		}
+		lf_risk_list_free(&l);
+		if (!lf_page_advance(&pg))
+			break;
+	}
+	if (st == LF_OK && !rows)
+		power_row(s, w, flow.s, NULL, NULL);
+	lf_buf_free(&flow);
+	return st;
+}
+
+/* ------------------------------------------------------------------ opening */
+
+static void clear_queue(struct lf_xsrc *s)
+{
+	int i;
+
+	for (i = 0; i < s->qlen; i++)
+		lf_free(s->queue[i]);
+	s->qlen = s->qpos = 0;
+	s->row = NULL;
+}
+
+/* How many records the source will read, where the model counts them in
+ * advance: the risks the summary shows (the heat map's total), the forms
+ * of the cycle or department (progress); 0 when not known (one person's). */
+static lf_status count_total(struct lf_xsrc *s)
+{
+	lf_status st = LF_OK;
+
+	s->total = 0;
+	if (s->person_filter) /* the counts are not by person */
+		return LF_OK;
+	if (s->def->list == L_SUMMARY) { /* the cycle is the unit's */
+		struct lf_heatmap h;
+
+		if ((st = lf_heatmap_get(s->db, &s->sf, &h)) == LF_OK)
+			s->total = h.total;
+	} else if (s->def->list == L_SELFCHECK && !s->other_unit) {
+		struct lf_progress p;
+		struct lf_progress_list l;
+		struct lf_page pg;
+		int i;
+
+		if (!s->dept_gid[0]) {
+			if ((st = lf_progress_total(s->db, s->cycle, &p)) == LF_OK)
+				s->total = p.forms;
+			return st;
+		}
+		lf_page_init(&pg, LF_PAGE_MAX);
+		do {
+			if ((st = lf_progress_list(s->db, s->cycle, &pg, &l)))
+				break;
+			for (i = 0; i < l.n; i++)
+				if (!strcmp(l.v[i].dept, s->dept_gid))
+					s->total = l.v[i].forms;
+			lf_progress_list_free(&l);
+		} while (lf_page_advance(&pg));
+	}
+	return st;
+}
+
+/* Another unit's records held here (what a lower unit sent) are read by
+ * whoever reads the whole unit: the departments a role covers are this
+ * unit's, so anyone else would get an empty table without a word. */
+static lf_status other_unit_readable(struct lf_xsrc *s)
+{
+	char why[sizeof s->db->err];
+
+	if (lf_perm_check(s->db, LF_ACT_READ, NULL) == LF_OK)
+		return LF_OK;
+	memcpy(why, s->db->err, sizeof why);
+	return lf_fail(s->db, LF_DENIED, "不能导出单位 %s 的表格：%s", s->unit, why);
+}
+
+lf_status lf_xsrc_open(struct lf_db *db, const char *name, const struct lf_xfilter *f, struct lf_xsrc **out)
+{
+	static const struct lf_xfilter none = { NULL, NULL, NULL, 0 };
+	const struct source_def *def = NULL;
+	struct lf_cycle_list cl;
+	struct lf_scheme sc;
+	struct lf_xsrc *s;
+	struct lf_unit u;
+	lf_status rc;
+	size_t i;
+	int k;
+
+	*out = NULL;
+	if (!f)
+		f = &none;
+	for (i = 0; i < LF_COUNT(defs); i++)
+		if (!strcmp(defs[i].name, name))
+			def = &defs[i];
+	if (!def)
+		return lf_fail(db, LF_NOTFOUND, "程序没有名为“%s”的数据来源（有：summary、selfcheck、register_unit、"
+		               "register_dept、register_person、powers、risks）。", name);
+	if (f->person && *f->person && !def->person_filter)
+		return lf_fail(db, LF_USAGE, "这张表格不按人员筛选，不能指定人员。");
+	s = lf_alloc(sizeof *s);
+	s->db = db;
+	s->def = def;
+	lf_buf_init(&s->tmp);
+	snprintf(s->unit, sizeof s->unit, "%s", f->unit && *f->unit ? f->unit : db->unit);
+	s->other_unit = strcmp(s->unit, db->unit) ? s->unit : NULL;
+	lf_today(s->today);
+	if ((rc = lf_unit_get(db, s->unit, &u)))
+		goto fail;
+	s->unit_name = lf_strdup(u.name);
+	lf_unit_clear(&u);
+	if (s->other_unit && (rc = other_unit_readable(s)))
+		goto fail;
+	/* The unit's level names: its grading scheme is the one source of them. */
+	if ((rc = lf_scheme_load_unit(db, s->other_unit, &sc)))
+		goto fail;
+	for (k = 1; k <= 3; k++)
+		snprintf(s->level[k], sizeof s->level[k], "%s", lf_scheme_level_name(&sc, k));
+	lf_scheme_free(&sc);
+	rc = lf_cycle_of_unit(db, s->other_unit, f->year, &cl);
+	if (rc == LF_OK) {
+		snprintf(s->cycle, sizeof s->cycle, "%s", cl.v[0].gid);
+		s->year = cl.v[0].year;
+		lf_cycle_list_free(&cl);
+	} else if (rc == LF_NOTFOUND && !def->needs_cycle) {
+		rc = LF_OK; /* the power catalog is not a year's: no risks in it then */
+	} else {
+		goto fail;
+	}
+	if (f->dept && *f->dept) {
+		if ((rc = lf_dept_find(db, s->other_unit, f->dept, s->dept_gid)))
+			goto fail;
+		s->dept_name = lf_strdup(f->dept);
+	}
+	if (f->person && *f->person) {
+		char gid[LF_GID_LEN + 1];
+
+		if ((rc = lf_person_find(db, s->other_unit, NULL, f->person, gid)))
+			goto fail;
+		s->person_filter = lf_strdup(f->person);
+	}
+	s->sf.cycle = s->cf.cycle = s->cycle;
+	s->sf.dept = s->cf.dept = s->dept_gid[0] ? s->dept_gid : NULL;
+	s->sf.person_name = s->cf.person_name = s->person_filter;
+	s->sf.unit = s->other_unit;
+	lf_page_init(&s->pg, PAGE);
+	/* The first page now: a user who may read none of it is refused here,
+	 * before any file is made. */
+	if ((rc = load_page(s)))
+		goto fail;
+	if (!s->other_unit && (rc = lf_perm_reach_note(db, LF_ACT_READ, s->sf.dept, &s->note)))
+		goto fail;
+	if ((rc = count_total(s)))
+		goto fail;
+	lf_buf_reset(&s->tmp);
+	for (k = 0; k < def->ncols; k++)
+		lf_buf_addf(&s->tmp, "%s%s", k ? ", " : "", def->columns[k]);
+	s->columns = lf_strdup(s->tmp.s);
+	*out = s;
+	return LF_OK;
+fail:
+	lf_xsrc_close(s);
 	return rc;
+}
+
+void lf_xsrc_close(struct lf_xsrc *s)
+{
+	if (!s)
+		return;
+	clear_queue(s);
+	lf_free(s->queue);
+	lf_summary_list_free(&s->sl);
+	lf_selfcheck_list_free(&s->cl);
+	lf_power_list_free(&s->wl);
+	doc_clear(&s->doc);
+	doc_clear(&s->next_doc);
+	lf_free(s->unit_name);
+	lf_free(s->dept_name);
+	lf_free(s->person_filter);
+	lf_free(s->note);
+	lf_free(s->columns);
+	lf_buf_free(&s->tmp);
+	lf_free(s);
+}
+
+int lf_xsrc_column(const struct lf_xsrc *s, const char *name)
+{
+	int i;
+
+	for (i = 0; i < s->def->ncols; i++)
+		if (!strcmp(s->def->columns[i], name))
+			return i;
+	return -1;
+}
+
+const char *lf_xsrc_columns(const struct lf_xsrc *s)
+{
+	return s->columns;
+}
+
+const char *lf_xsrc_note(const struct lf_xsrc *s)
+{
+	return s->note;
+}
+
+int lf_xsrc_per_dept(const struct lf_xsrc *s)
+{
+	return s->dept_gid[0] != 0 || s->def->split == SPLIT_DEPT || s->def->split == SPLIT_PERSON;
+}
+
+long lf_xsrc_total(const struct lf_xsrc *s)
+{
+	return s->total;
+}
+
+long lf_xsrc_done(const struct lf_xsrc *s)
+{
+	return s->done;
+}
+
+/* ------------------------------------------------------------------ events */
+
+static lf_status fill(struct lf_xsrc *s, int *more)
+{
+	switch (s->def->list) {
+	case L_SUMMARY: return fill_risk(s, more);
+	case L_SELFCHECK: return fill_selfcheck(s, more);
+	case L_POWER: return fill_power(s, more);
+	}
+	return LF_INTERNAL;
 }
 
 lf_status lf_xsrc_next(struct lf_xsrc *s, enum lf_xev *ev)
@@ -909,7 +868,7 @@ lf_status lf_xsrc_next(struct lf_xsrc *s, enum lf_xev *ev)
 		return LF_OK;
 	if (s->qpos >= s->qlen && !s->pending_doc) {
 		clear_queue(s);
-		if ((rc = s->def->fill(s, &more)))
+		if ((rc = fill(s, &more)))
 			return rc;
 		if (!more) {
 			s->finished = 1;
@@ -917,8 +876,8 @@ lf_status lf_xsrc_next(struct lf_xsrc *s, enum lf_xev *ev)
 			if (!s->started && s->def->split == SPLIT_NONE) {
 				s->started = 1;
 				doc_clear(&s->doc);
-				s->doc.dept = lf_strdup(s->dept_name ? s->dept_name : "");
-				s->doc.name = lf_strdup(s->dept_name ? s->dept_name : "");
+				s->doc.dept = lf_strdup(str(s->dept_name));
+				s->doc.name = lf_strdup(str(s->dept_name));
 				snprintf(s->doc.dept_gid, sizeof s->doc.dept_gid, "%s", s->dept_gid);
 				s->docs++;
 				*ev = LF_XEV_DOC;
@@ -939,7 +898,7 @@ lf_status lf_xsrc_next(struct lf_xsrc *s, enum lf_xev *ev)
 	}
 	s->row = s->queue + s->qpos;
 	s->qpos += n;
-	if (s->def->fill == fill_risk) {
+	if (s->def->list == L_SUMMARY) {
 		char num[24];
 
 		snprintf(num, sizeof num, "%ld", ++s->seq);
@@ -961,31 +920,29 @@ const char *lf_xsrc_doc_name(const struct lf_xsrc *s)
 	return s->doc.name ? s->doc.name : "";
 }
 
+/* {opinion.ROLE}, {signer.ROLE}, {signed.ROLE} (which 0, 1, 2) of the
+ * document's table: blank lines to sign by hand where there is none, or
+ * where the user may not read it (a department's head exporting the unit's
+ * table sees the unit's opinions as blank). */
 static const char *opinion_value(struct lf_xsrc *s, int which, const char *role)
 {
-	int rc;
+	struct lf_summary_opinion o;
+	char err[sizeof s->db->err];
 
 	s->value[0] = 0;
-	if (!s->cycle[0])
-		return s->value;
-	sqlite3_reset(s->opinion);
-	sqlite3_bind_text(s->opinion, 1, s->unit, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s->opinion, 2, s->cycle, -1, SQLITE_STATIC);
-	if (s->doc.dept_gid[0])
-		sqlite3_bind_text(s->opinion, 3, s->doc.dept_gid, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(s->opinion, 3);
-	sqlite3_bind_text(s->opinion, 4, role, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s->opinion);
-	if (which == 2) {
-		chinese_date(rc == SQLITE_ROW && *col_text(s->opinion, 2) ? col_text(s->opinion, 2) : NULL, s->value,
-		             sizeof s->value);
-	} else if (rc == SQLITE_ROW) {
-		snprintf(s->value, sizeof s->value, "%s", col_text(s->opinion, which));
-	} else if (which == 1) {
+	memset(&o, 0, sizeof o);
+	memcpy(err, s->db->err, sizeof err);
+	if (s->cycle[0] && lf_summary_opinion(s->db, s->other_unit, s->cycle, s->doc.dept_gid[0] ? s->doc.dept_gid : NULL,
+	                                      role, &o) != LF_OK)
+		o.found = 0;
+	memcpy(s->db->err, err, sizeof err); /* not being allowed to read it is not a failure of the export */
+	if (which == 2)
+		chinese_date(o.found ? o.signed_on : NULL, s->value, sizeof s->value);
+	else if (o.found)
+		snprintf(s->value, sizeof s->value, "%s", str(which ? o.signer : o.text));
+	else if (which == 1)
 		snprintf(s->value, sizeof s->value, "　　　　　　");
-	}
-	sqlite3_reset(s->opinion);
+	lf_summary_opinion_free(&o);
 	return s->value;
 }
 
@@ -1009,13 +966,13 @@ const char *lf_xsrc_value(struct lf_xsrc *s, const char *key)
 	if (!strcmp(key, "unit_code"))
 		return s->unit;
 	if (!strcmp(key, "dept"))
-		return s->doc.dept ? s->doc.dept : "";
+		return str(s->doc.dept);
 	if (!strcmp(key, "person"))
-		return s->doc.person ? s->doc.person : "";
+		return str(s->doc.person);
 	if (!strcmp(key, "post"))
-		return s->doc.post ? s->doc.post : "";
+		return str(s->doc.post);
 	if (!strcmp(key, "filled"))
-		return s->doc.filled ? s->doc.filled : "";
+		return str(s->doc.filled);
 	/* Room to write by hand: a form file cannot start a value with blanks. */
 	if (!strcmp(key, "blank"))
 		return "　　　　　　";

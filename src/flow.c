@@ -5,6 +5,8 @@
 #include "lianfang/grade.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
+#include "lianfang/power.h"
+#include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/util.h"
 
@@ -12,43 +14,12 @@
 
 /* ------------------------------------------------------------------ steps */
 
-static lf_status power_scope(struct lf_db *db, const char *power, struct lf_rec *w)
-{
-	lf_status s = power ? lf_rec_load(db, w->kind, power, w) : LF_NOTFOUND;
-
-	if (s == LF_NOTFOUND || (s == LF_OK && w->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到职权（%.8s）。", power ? power : "");
-	if (s == LF_OK) {
-		struct lf_scope scope = { .dept = lf_rec_text(w, "dept"), .post = lf_rec_text(w, "post") };
-
-		s = lf_perm_check(db, LF_ACT_POWER_EDIT, &scope);
-	}
-	return s;
-}
-
 /* The gids of a power's live steps in order; *n of them. */
 static lf_status step_gids(struct lf_db *db, const char *power, char (**gids)[LF_GID_LEN + 1], int *n)
 {
 	static const char sql[] = "SELECT gid FROM flow_step WHERE power = ?1 AND deleted = 0 ORDER BY seq, id";
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
-	int rc, cap = 16;
 
-	*n = 0;
-	*gids = NULL;
-	if (s)
-		return s;
-	*gids = lf_alloc((size_t)cap * sizeof **gids);
-	sqlite3_bind_text(st, 1, power, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap *= 2;
-			*gids = lf_realloc(*gids, (size_t)cap * sizeof **gids);
-		}
-		lf_col_gid((*gids)[(*n)++], st, 0);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取流程环节失败");
+	return lf_query_gids(db, sql, power, "读取流程环节失败", gids, n);
 }
 
 /* Give steps gids[0..n) the numbers 1..n, writing only those that change. */
@@ -85,7 +56,7 @@ static lf_status insert(struct lf_db *db, const char *power, int at, const struc
 	struct lf_rec *w = lf_rec_new(lf_kind_find("power")), *r = lf_rec_new(lf_kind_find("flow_step"));
 	char (*gids)[LF_GID_LEN + 1] = NULL;
 	int n = 0, i;
-	lf_status s = power_scope(db, power, w);
+	lf_status s = lf_power_open(db, power, w);
 
 	if (s == LF_OK && (!in->action || !*in->action))
 		s = lf_fail(db, LF_INVALID, "流程环节的“办理事项”不能为空。");
@@ -127,11 +98,9 @@ lf_status lf_step_insert(struct lf_db *db, const char *power, int at, const stru
 
 static lf_status load_step(struct lf_db *db, const char *gid, struct lf_rec *r, struct lf_rec *w)
 {
-	lf_status s = gid ? lf_rec_load(db, r->kind, gid, r) : LF_NOTFOUND;
+	lf_status s = lf_rec_load_live(db, gid, r);
 
-	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到流程环节（%.8s）。", gid ? gid : "");
-	return s ? s : power_scope(db, lf_rec_text(r, "power"), w);
+	return s ? s : lf_power_open(db, lf_rec_text(r, "power"), w);
 }
 
 lf_status lf_step_edit(struct lf_db *db, const char *gid, const struct lf_step_in *in)
@@ -197,17 +166,8 @@ lf_status lf_step_move(struct lf_db *db, const char *gid, int to)
 static lf_status linked_risks(struct lf_db *db, const char *step, int *n)
 {
 	static const char sql[] = "SELECT count(*) FROM risk WHERE step = ?1 AND deleted = 0";
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
 
-	*n = 0;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, step, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return LF_OK;
+	return lf_query_int(db, sql, step, NULL, NULL, n);
 }
 
 lf_status lf_step_delete(struct lf_db *db, const char *gid)

@@ -22,7 +22,7 @@ static const char default_found_by[] = "个人自查|部门评查|交叉互查|�
 
 /* ------------------------------------------------------------------ settings */
 
-static lf_status setting_get(struct lf_db *db, const char *key, char **value)
+static lf_status setting_get(struct lf_db *db, const char *unit, const char *key, char **value)
 {
 	static const char sql[] = "SELECT value FROM setting WHERE owner = ?1 AND key = ?2 AND deleted = 0";
 	sqlite3_stmt *st;
@@ -32,7 +32,7 @@ static lf_status setting_get(struct lf_db *db, const char *key, char **value)
 	*value = NULL;
 	if (s)
 		return s;
-	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, unit ? unit : db->unit, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -163,10 +163,10 @@ static void copy_names(char names[][LF_LABEL_MAX], int from, const char *value, 
 	free_list(items);
 }
 
-static lf_status load_list(struct lf_db *db, const char *key, const char *def, char **out)
+static lf_status load_list(struct lf_db *db, const char *unit, const char *key, const char *def, char **out)
 {
 	char *v;
-	lf_status s = setting_get(db, key, &v);
+	lf_status s = setting_get(db, unit, key, &v);
 
 	if (s)
 		return s;
@@ -175,44 +175,49 @@ static lf_status load_list(struct lf_db *db, const char *key, const char *def, c
 	return LF_OK;
 }
 
-static lf_status scheme_load(struct lf_db *db, struct lf_scheme *sc)
+static lf_status scheme_load(struct lf_db *db, const char *unit, struct lf_scheme *sc)
 {
 	char *v = NULL, msg[256];
 	lf_status s;
 
 	memset(sc, 0, sizeof *sc);
-	if ((s = setting_get(db, LF_SET_LEVELS, &v)))
+	if ((s = setting_get(db, unit, LF_SET_LEVELS, &v)))
 		return s;
 	copy_names(sc->level, 1, v ? v : default_levels, 3);
 	lf_free(v);
-	if ((s = setting_get(db, LF_SET_MATRIX, &v)))
+	if ((s = setting_get(db, unit, LF_SET_MATRIX, &v)))
 		return s;
 	sc->size = parse_matrix(v ? v : default_matrix, sc->matrix, msg, sizeof msg);
 	if (!sc->size)
 		sc->size = parse_matrix(default_matrix, sc->matrix, msg, sizeof msg);
 	lf_free(v);
-	if ((s = setting_get(db, LF_SET_PROB, &v)))
+	if ((s = setting_get(db, unit, LF_SET_PROB, &v)))
 		return s;
 	copy_names(sc->prob, 1, v && count_items(v) == sc->size ? v : default_prob[sc->size], sc->size);
 	lf_free(v);
-	if ((s = setting_get(db, LF_SET_SEVERITY, &v)))
+	if ((s = setting_get(db, unit, LF_SET_SEVERITY, &v)))
 		return s;
 	copy_names(sc->severity, 1, v && count_items(v) == sc->size ? v : default_severity[sc->size], sc->size);
 	lf_free(v);
-	if ((s = load_list(db, LF_SET_CATEGORIES, default_categories, sc->categories)) ||
-	    (s = load_list(db, LF_SET_SOURCES, default_sources, sc->sources)) ||
-	    (s = load_list(db, LF_SET_FOUND_BY, default_found_by, sc->found_by)))
+	if ((s = load_list(db, unit, LF_SET_CATEGORIES, default_categories, sc->categories)) ||
+	    (s = load_list(db, unit, LF_SET_SOURCES, default_sources, sc->sources)) ||
+	    (s = load_list(db, unit, LF_SET_FOUND_BY, default_found_by, sc->found_by)))
 		return s;
 	return LF_OK;
 }
 
 lf_status lf_scheme_load(struct lf_db *db, struct lf_scheme *sc)
 {
+	return lf_scheme_load_unit(db, NULL, sc);
+}
+
+lf_status lf_scheme_load_unit(struct lf_db *db, const char *unit, struct lf_scheme *sc)
+{
 	lf_status s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL);
 
 	memset(sc, 0, sizeof *sc);
 	if (s == LF_OK)
-		s = scheme_load(db, sc);
+		s = scheme_load(db, unit, sc);
 	if (s)
 		lf_scheme_free(sc);
 	return s;
@@ -266,7 +271,7 @@ int lf_grade_propose(struct lf_db *db, int p, int s)
 	struct lf_scheme sc;
 	int level = 0;
 
-	if (scheme_load(db, &sc) == LF_OK)
+	if (scheme_load(db, NULL, &sc) == LF_OK)
 		level = lf_scheme_propose(&sc, p, s);
 	lf_scheme_free(&sc);
 	return level;
@@ -352,7 +357,7 @@ static lf_status scheme_set(struct lf_db *db, const char *key, const char *value
 
 	if (!strcmp(key, LF_SET_MATRIX))
 		return set_matrix(db, value);
-	if ((s = scheme_load(db, &sc)))
+	if ((s = scheme_load(db, NULL, &sc)))
 		return s;
 	if (!strcmp(key, LF_SET_LEVELS))
 		s = normalise_list(db, "风险等级名称", value, 3, &norm);
@@ -450,7 +455,7 @@ static lf_status set_level(struct lf_db *db, struct lf_rec *r, const char *level
 
 	if (s == LF_OK)
 		s = lf_perm_check(db, LF_ACT_LEVEL_SET, &scope);
-	if (s == LF_OK && (s = scheme_load(db, &sc)) == LF_OK) {
+	if (s == LF_OK && (s = scheme_load(db, NULL, &sc)) == LF_OK) {
 		char *t = lf_input_trim(level_text);
 
 		if (*t)

@@ -12,9 +12,10 @@
 #include "lianfang/perm.h"
 #include "lianfang/csv.h"
 #include "lianfang/encoding.h"
-#include "lianfang/export_data.h"
+#include "lianfang/grade.h"
 #include "lianfang/import_model.h"
 #include "lianfang/rec.h"
+#include "lianfang/unit.h"
 #include "lianfang/util.h"
 
 #include <errno.h>
@@ -33,24 +34,25 @@ static const struct field {
 	const char *source;   /* the data source column it is */
 	const char *aliases;  /* headers offices use for it, '|'-separated */
 	const char *kind, *kfield; /* where it is stored: its length limit */
+	const char *name;     /* what messages call it when the file has no such column */
 } fields[F_N] = {
-	[F_SEQ] = { "seq", "序号|编号", NULL, NULL },
-	[F_DEPT] = { "dept", "处室|部门|科室|处室名称|部门名称|科室名称|处室(部门)", "dept", "name" },
-	[F_POST] = { "post", "岗位名称|岗位", "post", "name" },
-	[F_PERSON] = { "person", "姓名|人员", "person", "name" },
-	[F_DUTIES] = { "duties", "岗位职责|职责", "post", "duties" },
-	[F_RISK] = { "risk", "潜在风险|风险点|廉政风险点|风险点描述|风险描述|风险内容", "risk", "description" },
-	[F_MEASURES] = { "measures", "防控措施|防范措施|防控措施内容", "measure", "content" },
-	[F_LEVEL] = { "level", "风险等级|等级", NULL, NULL },
-	[F_REMARKS] = { "remarks", "备注", "risk", "remarks" },
-	[F_CATEGORY] = { "category", "风险类别|类别", "risk", "category" },
-	[F_SOURCE] = { "source", "风险来源", "risk", "source" },
-	[F_FOUND_BY] = { "found_by", "查找方式", "risk", "found_by" },
-	[F_PROBABILITY] = { "probability", "发生概率|概率", NULL, NULL },
-	[F_SEVERITY] = { "severity", "危害程度", NULL, NULL },
-	[F_LEVEL_PROPOSED] = { "level_proposed", "建议等级", NULL, NULL },
-	[F_LEVEL_REASON] = { "level_reason", "调整理由", "risk", "level_reason" },
-	[F_POWER] = { "power", "所属职权|职权", "power", "name" },
+	[F_SEQ] = { "seq", "序号|编号", NULL, NULL, "序号" },
+	[F_DEPT] = { "dept", "处室|部门|科室|处室名称|部门名称|科室名称|处室(部门)", "dept", "name", "处室" },
+	[F_POST] = { "post", "岗位名称|岗位", "post", "name", "岗位名称" },
+	[F_PERSON] = { "person", "姓名|人员", "person", "name", "姓名" },
+	[F_DUTIES] = { "duties", "岗位职责|职责", "post", "duties", "岗位职责" },
+	[F_RISK] = { "risk", "潜在风险|风险点|廉政风险点|风险点描述|风险描述|风险内容", "risk", "description", "潜在风险" },
+	[F_MEASURES] = { "measures", "防控措施|防范措施|防控措施内容", "measure", "content", "防控措施" },
+	[F_LEVEL] = { "level", "风险等级|等级", NULL, NULL, "风险等级" },
+	[F_REMARKS] = { "remarks", "备注", "risk", "remarks", "备注" },
+	[F_CATEGORY] = { "category", "风险类别|类别", "risk", "category", "风险类别" },
+	[F_SOURCE] = { "source", "风险来源", "risk", "source", "风险来源" },
+	[F_FOUND_BY] = { "found_by", "查找方式", "risk", "found_by", "查找方式" },
+	[F_PROBABILITY] = { "probability", "发生概率|概率", NULL, NULL, "发生概率" },
+	[F_SEVERITY] = { "severity", "危害程度", NULL, NULL, "危害程度" },
+	[F_LEVEL_PROPOSED] = { "level_proposed", "建议等级", NULL, NULL, "建议等级" },
+	[F_LEVEL_REASON] = { "level_reason", "调整理由", "risk", "level_reason", "调整理由" },
+	[F_POWER] = { "power", "所属职权|职权", "power", "name", "所属职权" },
 };
 
 #define HEADER_SEARCH 30   /* records looked at for the column headers */
@@ -104,12 +106,13 @@ struct imp {
 	int have_prev;
 	long line;
 	int row_bad;
-	struct lf_levels levels;     /* the unit's level names */
+	struct lf_scheme scheme;     /* the unit's grading scheme: level names, lists, matrix */
 	char level_names[256];
 	int max[F_N];               /* length limits */
 	/* applying */
-	char cycle[LF_GID_LEN + 1];
+	struct lf_im m;              /* the model's records the rows name */
 	sqlite3_stmt *seen;
+	long failed_line;           /* the row the model refused, 0: none */
 };
 
 /* ------------------------------------------------------------------ text helpers */
@@ -232,7 +235,7 @@ static const char *field_label(const struct imp *im, int f)
 	for (i = 0; i < im->form->ncolumns; i++)
 		if (!strcmp(im->form->columns[i].source, fields[f].source))
 			return im->form->columns[i].label;
-	return fields[f].source;
+	return fields[f].name;
 }
 
 static int field_max(int f)
@@ -313,16 +316,13 @@ static int year_in(const char *s)
 /* The unit's name, for reading "单位名称：本单位 处室" lines. */
 static void unit_name(struct imp *im, char *out, size_t len)
 {
-	static const char sql[] = "SELECT name FROM unit WHERE code = ?1 AND deleted = 0";
-	sqlite3_stmt *st;
+	struct lf_unit u;
 
 	out[0] = 0;
-	if (lf_prepare(im->db, sql, &st) != LF_OK)
+	if (lf_unit_get(im->db, im->db->unit, &u) != LF_OK)
 		return;
-	sqlite3_bind_text(st, 1, im->db->unit, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(out, len, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	snprintf(out, len, "%s", u.name ? u.name : "");
+	lf_unit_clear(&u);
 }
 
 /* A line above the table: the year it names ("年度：2026年度",
@@ -704,6 +704,17 @@ static void free_measures(struct measure *m, int n)
 	lf_free(m);
 }
 
+/* The ordinal of one of the unit's level names (grade.h); 0 for "" or none. */
+static int level_of(const struct imp *im, const char *text)
+{
+	int i;
+
+	for (i = 1; *text && i <= 3; i++)
+		if (!strcmp(text, im->scheme.level[i]))
+			return i;
+	return 0;
+}
+
 static int parse_small_int(const char *s, int lo, int hi, int *out)
 {
 	char *end;
@@ -718,12 +729,60 @@ static int parse_small_int(const char *s, int lo, int hi, int *out)
 	return 0;
 }
 
+static void check_list(struct imp *im, int f, char *const *list)
+{
+	struct lf_buf b;
+	int i;
+
+	if (!*im->v[f] || lf_scheme_has(list, im->v[f]))
+		return;
+	lf_buf_init(&b);
+	for (i = 0; list[i]; i++)
+		lf_buf_addf(&b, "%s%s", i ? "、" : "", list[i]);
+	bad(im, im->line, field_label(im, f), "“%s”不是本单位设定的%s（应为 %s 之一；可用 lianfang scheme 修改）。",
+	    im->v[f], fields[f].name, b.s);
+	lf_buf_free(&b);
+}
+
+/* What the unit's grading scheme (grade.h) says of a row, as the model will:
+ * categories, sources and ways of finding from its lists, scores within its
+ * matrix, the proposed level the matrix's, and a level other than the
+ * proposal with its reason. */
+static void check_scheme(struct imp *im)
+{
+	const struct lf_scheme *sc = &im->scheme;
+	int p = 0, sev = 0, proposed, level = level_of(im, im->v[F_LEVEL]);
+	int given = level_of(im, im->v[F_LEVEL_PROPOSED]);
+
+	check_list(im, F_CATEGORY, sc->categories);
+	check_list(im, F_SOURCE, sc->sources);
+	check_list(im, F_FOUND_BY, sc->found_by);
+	if (parse_small_int(im->v[F_PROBABILITY], 1, sc->size, &p))
+		bad(im, im->line, field_label(im, F_PROBABILITY), "“%s”应为 1 到 %d 的整数（本单位的矩阵为 %d×%d）。",
+		    im->v[F_PROBABILITY], sc->size, sc->size, sc->size);
+	if (parse_small_int(im->v[F_SEVERITY], 1, sc->size, &sev))
+		bad(im, im->line, field_label(im, F_SEVERITY), "“%s”应为 1 到 %d 的整数（本单位的矩阵为 %d×%d）。",
+		    im->v[F_SEVERITY], sc->size, sc->size, sc->size);
+	proposed = lf_scheme_propose(sc, p, sev);
+	if (given && !proposed)
+		bad(im, im->line, field_label(im, F_LEVEL_PROPOSED), "是按本单位的矩阵由“%s”和“%s”得出的，这一行没有这两项；"
+		    "请补上，或删去“%s”。", field_label(im, F_PROBABILITY), field_label(im, F_SEVERITY),
+		    im->v[F_LEVEL_PROPOSED]);
+	else if (given && given != proposed)
+		bad(im, im->line, field_label(im, F_LEVEL_PROPOSED), "“%s”与本单位的矩阵不符：%s %d、%s %d 建议“%s”。",
+		    im->v[F_LEVEL_PROPOSED], field_label(im, F_PROBABILITY), p, field_label(im, F_SEVERITY), sev,
+		    lf_scheme_level_name(sc, proposed));
+	if (level && proposed && level != proposed && !*im->v[F_LEVEL_REASON])
+		bad(im, im->line, field_label(im, F_LEVEL), "“%s”与本单位的矩阵建议的“%s”不同，须在“%s”列写明调整理由。",
+		    im->v[F_LEVEL], lf_scheme_level_name(sc, proposed), field_label(im, F_LEVEL_REASON));
+}
+
 /* Check one data row; reports every problem. */
 static void check_row(struct imp *im)
 {
 	const char *dept = dept_of_row(im);
 	struct measure *m;
-	int f, n, k, v;
+	int f, n, k;
 
 	for (f = 0; f < F_N; f++) {
 		int max = im->max[f];
@@ -743,16 +802,13 @@ static void check_row(struct imp *im)
 		bad(im, im->line, field_label(im, F_POST), "是空的。");
 	if (!*im->v[F_RISK])
 		bad(im, im->line, field_label(im, F_RISK), "是空的。");
-	if (*im->v[F_LEVEL] && !lf_levels_parse(&im->levels, im->v[F_LEVEL]))
+	if (*im->v[F_LEVEL] && !level_of(im, im->v[F_LEVEL]))
 		bad(im, im->line, field_label(im, F_LEVEL), "“%s”不是风险等级（应为 %s 之一）。", im->v[F_LEVEL],
 		    im->level_names);
-	if (*im->v[F_LEVEL_PROPOSED] && !lf_levels_parse(&im->levels, im->v[F_LEVEL_PROPOSED]))
+	if (*im->v[F_LEVEL_PROPOSED] && !level_of(im, im->v[F_LEVEL_PROPOSED]))
 		bad(im, im->line, field_label(im, F_LEVEL_PROPOSED), "“%s”不是风险等级（应为 %s 之一）。",
 		    im->v[F_LEVEL_PROPOSED], im->level_names);
-	if (parse_small_int(im->v[F_PROBABILITY], 1, 5, &v))
-		bad(im, im->line, field_label(im, F_PROBABILITY), "“%s”应为 1 到 5 的整数。", im->v[F_PROBABILITY]);
-	if (parse_small_int(im->v[F_SEVERITY], 1, 5, &v))
-		bad(im, im->line, field_label(im, F_SEVERITY), "“%s”应为 1 到 5 的整数。", im->v[F_SEVERITY]);
+	check_scheme(im);
 	if (lf_has_control(im->v[F_MEASURES])) {
 		bad(im, im->line, field_label(im, F_MEASURES), "含有控制字符（不可见的特殊字符）。");
 		return;
@@ -772,32 +828,33 @@ static lf_status apply_row(struct imp *im)
 	char dept[LF_GID_LEN + 1], post[LF_GID_LEN + 1], person[LF_GID_LEN + 1], power[LF_GID_LEN + 1],
 	     risk[LF_GID_LEN + 1], measure[LF_GID_LEN + 1];
 	struct lf_im_risk r;
-	enum lf_im_act act;
+	enum lf_im_act act, post_act, person_act = LF_IM_FOUND;
 	struct measure *m;
 	lf_status st;
-	int n, k, found = 0;
+	int n, k, found = 0, changed = 0;
 
-	if ((st = lf_im_dept(im->db, dept_of_row(im), dept, &act)))
+	if ((st = lf_im_dept(&im->m, dept_of_row(im), dept, &act)))
 		return st;
 	note(im, LF_IW_DEPT, act, dept, dept_of_row(im));
-	if ((st = lf_im_post(im->db, dept, im->v[F_POST], im->v[F_DUTIES], post, &act)))
+	if ((st = lf_im_post(&im->m, dept, im->v[F_POST], im->v[F_DUTIES], post, &post_act)))
 		return st;
-	note(im, LF_IW_POST, act, post, im->v[F_POST]);
 	person[0] = 0;
-	if (*im->v[F_PERSON]) {
-		if ((st = lf_im_person(im->db, post, im->v[F_PERSON], person, &act)))
-			return st;
-		note(im, LF_IW_PERSON, act, person, im->v[F_PERSON]);
-	}
+	if (*im->v[F_PERSON] && (st = lf_im_person(&im->m, post, im->v[F_PERSON], person, &person_act)))
+		return st;
+	if (post_act != LF_IM_CREATED &&
+	    (st = lf_im_duties(&im->m, post, person[0] ? person : NULL, im->v[F_DUTIES], &changed)))
+		return st;
+	note(im, LF_IW_POST, changed ? LF_IM_CHANGED : post_act, post, im->v[F_POST]);
+	if (person[0])
+		note(im, LF_IW_PERSON, person_act, person, im->v[F_PERSON]);
 	power[0] = 0;
 	if (*im->v[F_POWER]) {
-		if ((st = lf_im_power(im->db, dept, im->v[F_POWER], power, &found)))
+		if ((st = lf_im_power(&im->m, dept, im->v[F_POWER], power, &found)))
 			return st;
 		if (!found)
 			im->res->powers_unlinked++;
 	}
 	memset(&r, 0, sizeof r);
-	r.cycle = im->cycle;
 	r.post = post;
 	r.person = person[0] ? person : NULL;
 	r.power = power[0] ? power : NULL;
@@ -807,16 +864,16 @@ static lf_status apply_row(struct imp *im)
 	r.found_by = im->v[F_FOUND_BY];
 	r.level_reason = im->v[F_LEVEL_REASON];
 	r.remarks = im->v[F_REMARKS];
-	parse_small_int(im->v[F_PROBABILITY], 1, 5, &r.probability);
-	parse_small_int(im->v[F_SEVERITY], 1, 5, &r.severity);
-	r.level = *im->v[F_LEVEL] ? lf_levels_parse(&im->levels, im->v[F_LEVEL]) : 0;
-	r.level_proposed = *im->v[F_LEVEL_PROPOSED] ? lf_levels_parse(&im->levels, im->v[F_LEVEL_PROPOSED]) : 0;
-	if ((st = lf_im_risk(im->db, &r, risk, &act)))
+	parse_small_int(im->v[F_PROBABILITY], 1, im->scheme.size, &r.probability);
+	parse_small_int(im->v[F_SEVERITY], 1, im->scheme.size, &r.severity);
+	r.level = level_of(im, im->v[F_LEVEL]);
+	r.level_text = im->v[F_LEVEL];
+	if ((st = lf_im_risk(&im->m, &r, risk, &act)))
 		return st;
 	note(im, LF_IW_RISK, act, risk, im->v[F_RISK]);
 	n = split_measures(im->v[F_MEASURES], &m);
 	for (k = 0; k < n && st == LF_OK; k++) {
-		if ((st = lf_im_measure(im->db, risk, m[k].stage, m[k].content, measure, &act)) == LF_OK)
+		if ((st = lf_im_measure(&im->m, risk, m[k].stage, m[k].content, measure, &act)) == LF_OK)
 			note(im, LF_IW_MEASURE, act, measure, m[k].content);
 	}
 	free_measures(m, n);
@@ -931,6 +988,7 @@ static lf_status pass(struct imp *im)
 		}
 		if ((st = apply_row(im))) {
 			bad(im, im->line, "", "%s", lf_errmsg(im->db, st));
+			im->failed_line = im->line;
 			break;
 		}
 	}
@@ -1053,12 +1111,15 @@ static lf_status apply(struct imp *im)
 	im->base = im->size;
 	st = prepare_seen(im);
 	if (st == LF_OK)
-		st = lf_im_cycle(im->db, im->res->year, im->cycle, &act);
+		st = lf_im_begin(im->db, &im->m);
+	if (st == LF_OK)
+		st = lf_im_cycle(&im->m, im->res->year, &act);
 	if (st == LF_OK) {
 		snprintf(year, sizeof year, "%d", im->res->year);
-		note(im, LF_IW_CYCLE, act, im->cycle, year);
+		note(im, LF_IW_CYCLE, act, im->m.cycle, year);
 		st = pass(im);
 	}
+	lf_im_end(&im->m);
 	sqlite3_finalize(im->seen);
 	im->seen = NULL;
 	if (st == LF_OK && im->o->dry_run) {
@@ -1089,13 +1150,14 @@ lf_status lf_import(struct lf_db *db, const struct lf_form *form, const char *pa
 		im.col[f] = -1;
 		im.max[f] = field_max(f);
 	}
-	lf_levels_load(db, NULL, &im.levels);
-	snprintf(im.level_names, sizeof im.level_names, "%s", lf_level_names(db, NULL));
+
 	if (!lf_import_supports(form))
 		return lf_fail(db, LF_USAGE, "“%s”不能导入；可以导入的是汇总表（summary）和风险点台账（risk_register）。",
 		               form->title);
-	if ((st = lf_perm_check(db, LF_ACT_IMPORT, NULL)))
+	if ((st = lf_perm_check(db, LF_ACT_IMPORT, NULL)) || (st = lf_scheme_load(db, &im.scheme)))
 		return st;
+	snprintf(im.level_names, sizeof im.level_names, "%s、%s、%s", im.scheme.level[3], im.scheme.level[2],
+	         im.scheme.level[1]);
 	st = open_file(&im);
 	if (st == LF_OK)
 		st = pass(&im);
@@ -1111,6 +1173,8 @@ lf_status lf_import(struct lf_db *db, const struct lf_form *form, const char *pa
 	if (st == LF_OK) {
 		choose_year(&im);
 		st = apply(&im);
+		if (st != LF_OK && im.failed_line) /* the row and why are reported: say what became of the rest */
+			lf_fail(db, st, "%s：第 %ld 行无法导入（见上），没有导入任何内容。", path, im.failed_line);
 	}
 	if (im.fp)
 		fclose(im.fp);
@@ -1119,5 +1183,6 @@ lf_status lf_import(struct lf_db *db, const struct lf_form *form, const char *pa
 		lf_free(im.prev[f]);
 	lf_free(im.other_table);
 	lf_free(im.hdr_dept);
+	lf_scheme_free(&im.scheme);
 	return st;
 }

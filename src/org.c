@@ -8,6 +8,7 @@
 #include "lianfang/org.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
+#include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/util.h"
 
@@ -20,90 +21,51 @@ static struct lf_rec *rec_of(const char *kind)
 	return lf_rec_new(lf_kind_find(kind));
 }
 
-/* Load a live record of this unit, or say which is missing. */
-static lf_status load_live(struct lf_db *db, const char *kind, const char *gid, struct lf_rec *r)
+/* Load a live record, or say which is missing (also when none was named). */
+static lf_status load_live(struct lf_db *db, const char *gid, struct lf_rec *r)
 {
-	const struct lf_kind *k = lf_kind_find(kind);
-	lf_status s;
-
 	if (!gid || !*gid)
-		return lf_fail(db, LF_INVALID, "没有指明%s。", k->label);
-	s = lf_rec_load(db, k, gid, r);
-	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到%s（%.8s）。", k->label, gid);
-	return s;
+		return lf_fail(db, LF_INVALID, "没有指明%s。", r->kind->label);
+	return lf_rec_load_live(db, gid, r);
 }
 
-static lf_status next_seq(struct lf_db *db, const char *sql, const char *arg, int *seq)
+/* Retire (1) or restore (0) a loaded record and save it, if its kind's
+ * checks allow. */
+static lf_status save_retired(struct lf_db *db, struct lf_rec *r, int retired,
+                              lf_status (*checks)(struct lf_db *db, struct lf_rec *r))
 {
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
-
-	*seq = 1;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*seq = sqlite3_column_int(st, 0) + 1;
-	sqlite3_finalize(st);
-	if (*seq > 9999)
-		*seq = 9999;
-	return LF_OK;
-}
-
-/* Count rows of a one-value query with up to two text parameters. */
-static lf_status count_of(struct lf_db *db, const char *sql, const char *a, const char *b, int *n)
-{
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
-	int rc;
-
-	*n = 0;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
-	if (b)
-		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? LF_OK : lf_sqlfail(db, rc, "读取组织机构失败");
-}
-
-static lf_status set_seq_default(struct lf_db *db, struct lf_rec *r, const char *sql, const char *arg)
-{
-	int seq;
 	lf_status s;
 
-	if (!lf_rec_is_null(r, "seq"))
-		return LF_OK;
-	if ((s = next_seq(db, sql, arg, &seq)))
-		return s;
-	lf_rec_set_int(r, "seq", seq);
-	return LF_OK;
-}
-
-static lf_status finish_put(struct lf_db *db, struct lf_rec *r, char gid[LF_GID_LEN + 1])
-{
-	lf_status s = lf_rec_validate(db, r);
-
-	if (s == LF_OK)
-		s = lf_rec_put(db, r);
-	if (s == LF_OK && gid)
-		memcpy(gid, r->gid, LF_GID_LEN + 1);
-	return s;
+	lf_rec_set_int(r, "retired", retired ? 1 : 0);
+	s = checks(db, r);
+	return s ? s : lf_rec_save(db, r, NULL);
 }
 
 lf_status lf_post_dept(struct lf_db *db, const char *post, char dept[LF_GID_LEN + 1])
 {
 	struct lf_rec *r = rec_of("post");
-	lf_status s = load_live(db, "post", post, r);
+	lf_status s = load_live(db, post, r);
 
 	dept[0] = 0;
 	if (s == LF_OK)
 		snprintf(dept, LF_GID_LEN + 1, "%s", lf_rec_text(r, "dept"));
 	lf_rec_free(r);
+	return s;
+}
+
+lf_status lf_post_perm_check(struct lf_db *db, enum lf_action act, const char *post, const char *selfcheck,
+                             const char *person)
+{
+	struct lf_rec *p = rec_of("post");
+	lf_status s = lf_rec_load_live(db, post, p);
+
+	if (s == LF_OK) {
+		struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post, .selfcheck = selfcheck,
+		                          .person = person };
+
+		s = lf_perm_check(db, act, &scope);
+	}
+	lf_rec_free(p);
 	return s;
 }
 
@@ -126,20 +88,8 @@ static lf_status dept_name_taken(struct lf_db *db, struct lf_rec *r, int *n)
 {
 	static const char sql[] = "SELECT count(*) FROM dept WHERE owner = ?1 AND deleted = 0 AND retired = 0 "
 	                          "AND name = ?2 AND gid IS NOT ?3";
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
 
-	*n = 0;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, lf_rec_text(r, "name"), -1, SQLITE_STATIC);
-	if (r->gid[0])
-		sqlite3_bind_text(st, 3, r->gid, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return LF_OK;
+	return lf_query_int(db, sql, db->unit, lf_rec_text(r, "name"), r->gid[0] ? r->gid : NULL, n);
 }
 
 static lf_status dept_checks(struct lf_db *db, struct lf_rec *r)
@@ -169,12 +119,21 @@ static lf_status dept_apply(struct lf_db *db, struct lf_rec *r, const struct lf_
 	                            in->leader, (char *)NULL);
 
 	if (s == LF_OK)
-		s = set_seq_default(db, r, seq_sql, db->unit);
+		s = lf_query_default_seq(db, r, seq_sql, db->unit);
 	if (s == LF_OK)
 		s = dept_checks(db, r);
 	if (s == LF_OK)
-		s = finish_put(db, r, gid);
+		s = lf_rec_save(db, r, gid);
 	return s;
+}
+
+/* A department to change: loaded, and the user may (ORG_EDIT on it). */
+static lf_status dept_open(struct lf_db *db, const char *gid, struct lf_rec *r)
+{
+	struct lf_scope scope = { .dept = gid, .post = NULL };
+	lf_status s = load_live(db, gid, r);
+
+	return s ? s : lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
 }
 
 lf_status lf_dept_add(struct lf_db *db, const struct lf_dept_in *in, char gid[LF_GID_LEN + 1])
@@ -197,13 +156,10 @@ lf_status lf_dept_add(struct lf_db *db, const struct lf_dept_in *in, char gid[LF
 lf_status lf_dept_edit(struct lf_db *db, const char *gid, const struct lf_dept_in *in)
 {
 	struct lf_rec *r = rec_of("dept");
-	struct lf_scope scope = { .dept = gid, .post = NULL };
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, "dept", gid, r);
-		if (s == LF_OK)
-			s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
+		s = dept_open(db, gid, r);
 		if (s == LF_OK)
 			s = dept_apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);
@@ -217,23 +173,16 @@ lf_status lf_dept_retire(struct lf_db *db, const char *gid, int retired)
 	static const char posts_sql[] =
 		"SELECT count(*) FROM post WHERE dept = ?1 AND deleted = 0 AND retired = 0";
 	struct lf_rec *r = rec_of("dept");
-	struct lf_scope scope = { .dept = gid, .post = NULL };
 	lf_status s = lf_tx_begin(db);
 	int n = 0;
 
 	if (s == LF_OK) {
-		s = load_live(db, "dept", gid, r);
-		if (s == LF_OK)
-			s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
-		if (s == LF_OK && retired && (s = count_of(db, posts_sql, gid, NULL, &n)) == LF_OK && n)
+		s = dept_open(db, gid, r);
+		if (s == LF_OK && retired && (s = lf_query_int(db, posts_sql, gid, NULL, NULL, &n)) == LF_OK && n)
 			s = lf_fail(db, LF_STATE, "处室“%s”还有 %d 个在用的岗位，请先撤销或调整这些岗位。",
 			            lf_rec_text(r, "name"), n);
-		if (s == LF_OK) {
-			lf_rec_set_int(r, "retired", retired ? 1 : 0);
-			s = dept_checks(db, r);
-		}
 		if (s == LF_OK)
-			s = finish_put(db, r, NULL);
+			s = save_retired(db, r, retired, dept_checks);
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);
@@ -320,25 +269,18 @@ static lf_status post_checks(struct lf_db *db, struct lf_rec *r)
 	static const char taken_sql[] =
 		"SELECT count(*) FROM post WHERE dept = ?1 AND deleted = 0 AND retired = 0 AND name = ?2 AND gid IS NOT ?3";
 	struct lf_rec *d = rec_of("dept");
-	sqlite3_stmt *st;
 	lf_status s = lf_rec_validate(db, r);
 	int n = 0;
 
-	if (s == LF_OK && (s = load_live(db, "dept", lf_rec_text(r, "dept"), d)) == LF_OK && lf_rec_int(d, "retired") &&
+	if (s == LF_OK && (s = load_live(db, lf_rec_text(r, "dept"), d)) == LF_OK && lf_rec_int(d, "retired") &&
 	    !lf_rec_int(r, "retired"))
 		s = lf_fail(db, LF_STATE, "处室“%s”已撤销，不能在其下设岗位。", lf_rec_text(d, "name"));
 	lf_rec_free(d);
 	if (s || lf_rec_int(r, "retired"))
 		return s;
-	if ((s = lf_prepare(db, taken_sql, &st)))
+	if ((s = lf_query_int(db, taken_sql, lf_rec_text(r, "dept"), lf_rec_text(r, "name"), r->gid[0] ? r->gid : NULL,
+	                      &n)))
 		return s;
-	sqlite3_bind_text(st, 1, lf_rec_text(r, "dept"), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, lf_rec_text(r, "name"), -1, SQLITE_STATIC);
-	if (r->gid[0])
-		sqlite3_bind_text(st, 3, r->gid, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
 	if (n)
 		return lf_fail(db, LF_EXISTS, "这个处室已有名为“%s”的岗位。", lf_rec_text(r, "name"));
 	return LF_OK;
@@ -361,11 +303,24 @@ static lf_status post_apply(struct lf_db *db, struct lf_rec *r, const struct lf_
 	if (s == LF_OK && in->dept && !in->seq && r->gid[0]) /* moved: last in the new department */
 		lf_rec_set_null(r, "seq");
 	if (s == LF_OK)
-		s = set_seq_default(db, r, seq_sql, lf_rec_text(r, "dept"));
+		s = lf_query_default_seq(db, r, seq_sql, lf_rec_text(r, "dept"));
 	if (s == LF_OK)
 		s = post_checks(db, r);
 	if (s == LF_OK)
-		s = finish_put(db, r, gid);
+		s = lf_rec_save(db, r, gid);
+	return s;
+}
+
+/* A post to change: loaded, and the user may (ORG_EDIT on it). */
+static lf_status post_open(struct lf_db *db, const char *gid, struct lf_rec *r)
+{
+	lf_status s = load_live(db, gid, r);
+
+	if (s == LF_OK) {
+		struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = gid };
+
+		s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
+	}
 	return s;
 }
 
@@ -391,12 +346,7 @@ lf_status lf_post_edit(struct lf_db *db, const char *gid, const struct lf_post_i
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, "post", gid, r);
-		if (s == LF_OK) {
-			struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = gid };
-
-			s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
-		}
+		s = post_open(db, gid, r);
 		if (s == LF_OK)
 			s = post_apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);
@@ -414,21 +364,12 @@ lf_status lf_post_retire(struct lf_db *db, const char *gid, int retired)
 	int n = 0;
 
 	if (s == LF_OK) {
-		s = load_live(db, "post", gid, r);
-		if (s == LF_OK) {
-			struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = gid };
-
-			s = lf_perm_check(db, LF_ACT_ORG_EDIT, &scope);
-		}
-		if (s == LF_OK && retired && (s = count_of(db, persons_sql, gid, NULL, &n)) == LF_OK && n)
+		s = post_open(db, gid, r);
+		if (s == LF_OK && retired && (s = lf_query_int(db, persons_sql, gid, NULL, NULL, &n)) == LF_OK && n)
 			s = lf_fail(db, LF_STATE, "岗位“%s”上还有 %d 名在岗人员，请先调整他们的岗位。",
 			            lf_rec_text(r, "name"), n);
-		if (s == LF_OK) {
-			lf_rec_set_int(r, "retired", retired ? 1 : 0);
-			s = post_checks(db, r);
-		}
 		if (s == LF_OK)
-			s = finish_put(db, r, NULL);
+			s = save_retired(db, r, retired, post_checks);
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);
@@ -521,7 +462,7 @@ static lf_status person_checks(struct lf_db *db, struct lf_rec *r)
 	const char *post = lf_rec_text(r, "post");
 	lf_status s = lf_rec_validate(db, r);
 
-	if (s == LF_OK && post && (s = load_live(db, "post", post, p)) == LF_OK && lf_rec_int(p, "retired") &&
+	if (s == LF_OK && post && (s = load_live(db, post, p)) == LF_OK && lf_rec_int(p, "retired") &&
 	    !lf_rec_int(r, "retired"))
 		s = lf_fail(db, LF_STATE, "岗位“%s”已撤销，不能安排人员。", lf_rec_text(p, "name"));
 	lf_rec_free(p);
@@ -549,8 +490,17 @@ static lf_status person_apply(struct lf_db *db, struct lf_rec *r, const struct l
 	if (s == LF_OK)
 		s = person_checks(db, r);
 	if (s == LF_OK)
-		s = finish_put(db, r, gid);
+		s = lf_rec_save(db, r, gid);
 	return s;
+}
+
+/* A person to change: loaded, and the user may change the people of the
+ * post they are on (an edit may move them: the post they leave, too). */
+static lf_status person_open(struct lf_db *db, const char *gid, struct lf_rec *r)
+{
+	lf_status s = load_live(db, gid, r);
+
+	return s ? s : person_scope_check(db, lf_rec_text(r, "post"), gid);
 }
 
 lf_status lf_person_add(struct lf_db *db, const struct lf_person_in *in, char gid[LF_GID_LEN + 1])
@@ -575,9 +525,7 @@ lf_status lf_person_edit(struct lf_db *db, const char *gid, const struct lf_pers
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, "person", gid, r);
-		if (s == LF_OK) /* the post it leaves, too */
-			s = person_scope_check(db, lf_rec_text(r, "post"), gid);
+		s = person_open(db, gid, r);
 		if (s == LF_OK)
 			s = person_apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);
@@ -592,15 +540,9 @@ lf_status lf_person_retire(struct lf_db *db, const char *gid, int retired)
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, "person", gid, r);
+		s = person_open(db, gid, r);
 		if (s == LF_OK)
-			s = person_scope_check(db, lf_rec_text(r, "post"), gid);
-		if (s == LF_OK) {
-			lf_rec_set_int(r, "retired", retired ? 1 : 0);
-			s = person_checks(db, r);
-		}
-		if (s == LF_OK)
-			s = finish_put(db, r, NULL);
+			s = save_retired(db, r, retired, person_checks);
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);
@@ -693,4 +635,76 @@ void lf_person_list_free(struct lf_person_list *l)
 {
 	lf_arena_free(&l->arena);
 	memset(l, 0, sizeof *l);
+}
+
+/* ------------------------------------------------------------------ by name */
+
+/* The first gid a by-name query gives (those in use first), or "". */
+static lf_status first_named(struct lf_db *db, const char *sql, const char *a, const char *b, const char *c,
+                             char gid[LF_GID_LEN + 1])
+{
+	sqlite3_stmt *st;
+	lf_status s = lf_perm_check(db, LF_ACT_READ_PUBLIC, NULL);
+	int rc;
+
+	gid[0] = 0;
+	if (s || (s = lf_prepare(db, sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	if (c)
+		sqlite3_bind_text(st, 3, c, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		lf_col_gid(gid, st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取组织机构失败");
+}
+
+lf_status lf_dept_find(struct lf_db *db, const char *unit, const char *name, char gid[LF_GID_LEN + 1])
+{
+	static const char sql[] =
+		"SELECT gid FROM dept WHERE owner = ?1 AND name = ?2 AND deleted = 0 ORDER BY retired, id LIMIT 1";
+	static const char names_sql[] =
+		"SELECT name FROM dept WHERE owner = ?1 AND deleted = 0 AND retired = 0 ORDER BY ifnull(seq, 0), name, id";
+	const char *code = unit ? unit : db->unit;
+	struct lf_buf names;
+	sqlite3_stmt *st;
+	lf_status s = first_named(db, sql, code, name, NULL, gid);
+
+	if (s || gid[0] || (s = lf_prepare(db, names_sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	lf_buf_init(&names);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		lf_buf_addf(&names, "%s%s", names.len ? "、" : "", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	s = lf_fail(db, LF_NOTFOUND, "单位 %s 没有名为“%s”的处室%s%s%s。", code, name, names.len ? "（有：" : "",
+	            names.len ? names.s : "", names.len ? "）" : "");
+	lf_buf_free(&names);
+	return s;
+}
+
+lf_status lf_post_find(struct lf_db *db, const char *dept, const char *name, char gid[LF_GID_LEN + 1])
+{
+	static const char sql[] =
+		"SELECT gid FROM post WHERE dept = ?1 AND name = ?2 AND deleted = 0 ORDER BY retired, id LIMIT 1";
+	lf_status s = first_named(db, sql, dept, name, NULL, gid);
+
+	return s || gid[0] ? s : lf_fail(db, LF_NOTFOUND, "这个处室没有名为“%s”的岗位。", name);
+}
+
+lf_status lf_person_find(struct lf_db *db, const char *unit, const char *post, const char *name,
+                         char gid[LF_GID_LEN + 1])
+{
+	static const char sql[] =
+		"SELECT gid FROM person WHERE owner = ?1 AND name = ?2 AND (?3 IS NULL OR post = ?3) AND deleted = 0 "
+		"ORDER BY retired, id LIMIT 1";
+	const char *code = unit ? unit : db->unit;
+	lf_status s = first_named(db, sql, code, name, post, gid);
+
+	if (s || gid[0])
+		return s;
+	return post ? lf_fail(db, LF_NOTFOUND, "这个岗位没有名叫“%s”的人员。", name)
+	            : lf_fail(db, LF_NOTFOUND, "单位 %s 没有名叫“%s”的人员。", code, name);
 }

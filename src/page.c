@@ -103,6 +103,18 @@ char *lf_arena_strdup(struct lf_arena *a, const char *s)
 	return p;
 }
 
+char *lf_arena_strndup(struct lf_arena *a, const char *s, size_t n)
+{
+	size_t len = 0;
+	char *p;
+
+	while (len < n && s[len])
+		len++;
+	p = lf_arena_alloc(a, len + 1); /* zeroed: the terminator is there */
+	memcpy(p, s, len);
+	return p;
+}
+
 void lf_arena_free(struct lf_arena *a)
 {
 	while (a->head) {

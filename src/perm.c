@@ -57,6 +57,7 @@ static const unsigned char matrix[LF_ACT_COUNT][LF_ROLE_COUNT] = {
 	[LF_ACT_SELFCHECK_SUBMIT] = { P_, N_, N_, N_, N_, N_, N_ },
 	[LF_ACT_REVIEW_HEAD]      = { N_, D_, N_, N_, N_, N_, N_ },
 	[LF_ACT_REVIEW_LEADER]    = { N_, N_, D_, N_, N_, N_, N_ },
+	[LF_ACT_REVIEW_STANDIN]   = { N_, N_, N_, N_, U_, N_, N_ },
 	[LF_ACT_ASSESS]           = { N_, N_, N_, U_, U_, N_, N_ },
 	[LF_ACT_LEVEL_SET]        = { N_, N_, N_, U_, U_, N_, N_ },
 	[LF_ACT_MEASURE_EDIT]     = { N_, D_, N_, N_, U_, N_, N_ },
@@ -285,7 +286,9 @@ static lf_status deny(struct lf_db *db, enum lf_action act, const struct lf_acco
 		break;
 	case MISS_POST:
 		name_of(db, "post", t->post, name, sizeof name);
-		if (t->person[0]) { /* a form: say whose */
+		if (!t->post[0]) { /* a department's, not one post's */
+			lf_buf_addf(&b, "不能%s：这是%s的事项，", action_labels[act], lf_auth_dept_name(db, t->dept));
+		} else if (t->person[0]) { /* a form: say whose */
 			char person[256];
 
 			name_of(db, "person", t->person, person, sizeof person);
@@ -468,6 +471,43 @@ lf_status lf_perm_reach(struct lf_db *db, enum lf_action act, struct lf_perm_rea
 	if (out->post[0] && (s = field_of(db, "post", out->post, "dept", out->post_dept, sizeof out->post_dept, NULL,
 	                                  NULL, 0)) == LF_NOTFOUND)
 		s = LF_OK; /* a post that is gone reaches no department */
+	return s;
+}
+
+struct others {
+	enum lf_action act;
+	const char *dept, *person;
+	int n;
+};
+
+static int count_other(void *ctx, const struct lf_account *a)
+{
+	struct others *o = ctx;
+	int i;
+
+	if (a->retired || (o->person && !strcmp(a->person, o->person)))
+		return 0;
+	for (i = 0; i < a->nroles; i++) {
+		enum lf_reach_kind k = (enum lf_reach_kind)matrix[o->act][a->roles[i].role];
+
+		if (k == U_ || (k == D_ && o->dept && !strcmp(a->roles[i].dept, o->dept))) {
+			o->n++;
+			break;
+		}
+	}
+	return 0;
+}
+
+lf_status lf_perm_others(struct lf_db *db, enum lf_action act, const char *dept, const char *person, int *n)
+{
+	struct others o = { act, dept, person, 0 };
+	lf_status s;
+
+	*n = 0;
+	if ((unsigned)act >= LF_ACT_COUNT)
+		return lf_fail(db, LF_INTERNAL, "未知的操作 %d。", (int)act);
+	s = lf_account_list(db, count_other, &o);
+	*n = o.n;
 	return s;
 }
 

@@ -3,6 +3,7 @@
 #include "lianfang/plan.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
+#include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/util.h"
 
@@ -25,24 +26,25 @@ static lf_status live_cycle(struct lf_db *db, const char *cycle)
 	return s;
 }
 
-static lf_status finish(struct lf_db *db, struct lf_rec *r, char gid[LF_GID_LEN + 1])
+/* A new record of the cycle's work: the user may (CYCLE_EDIT), and the
+ * cycle is there. */
+static lf_status new_in_cycle(struct lf_db *db, const char *cycle, struct lf_rec *r)
 {
-	lf_status s = lf_rec_validate(db, r);
+	lf_status s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
 
 	if (s == LF_OK)
-		s = lf_rec_put(db, r);
-	if (s == LF_OK && gid)
-		memcpy(gid, r->gid, LF_GID_LEN + 1);
+		s = live_cycle(db, cycle);
+	if (s == LF_OK)
+		lf_rec_set_text(r, "cycle", cycle);
 	return s;
 }
 
-static lf_status load_live(struct lf_db *db, const char *kind, const char *gid, struct lf_rec *r)
+/* A record of the cycle's work to change: the user may, and it is there. */
+static lf_status open_record(struct lf_db *db, const char *gid, struct lf_rec *r)
 {
-	lf_status s = lf_rec_load(db, r->kind, gid, r);
+	lf_status s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
 
-	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到%s（%.8s）。", lf_kind_find(kind)->label, gid);
-	return s;
+	return s ? s : lf_rec_load_live(db, gid, r);
 }
 
 /* ------------------------------------------------------------------ work plan */
@@ -73,20 +75,16 @@ lf_status lf_plan_set(struct lf_db *db, const char *cycle, const struct lf_plan_
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
-		if (s == LF_OK)
-			s = live_cycle(db, cycle);
+		s = new_in_cycle(db, cycle, r);
 		if (s == LF_OK)
 			s = plan_gid(db, cycle, id);
-		if (s == LF_OK && id[0])
+		if (s == LF_OK && id[0]) /* the cycle's plan: a new revision */
 			s = lf_rec_load(db, r->kind, id, r);
-		else if (s == LF_OK)
-			lf_rec_set_text(r, "cycle", cycle);
 		if (s == LF_OK)
 			s = lf_input_setv(db, r, "title", in->title, "doc_no", in->doc_no, "issued", in->issued, "office",
 			                  in->office, "body", in->body, (char *)NULL);
 		if (s == LF_OK)
-			s = finish(db, r, gid);
+			s = lf_rec_save(db, r, gid);
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);
@@ -130,23 +128,14 @@ static lf_status member_checks(struct lf_db *db, struct lf_rec *r)
 	static const char sql[] = "SELECT count(*) FROM group_member WHERE cycle = ?1 AND person = ?2 AND deleted = 0 "
 	                          "AND gid IS NOT ?3";
 	struct lf_rec *p = lf_rec_new(lf_kind_find("person"));
-	sqlite3_stmt *st;
 	lf_status s = lf_rec_validate(db, r);
 	int n = 0;
 
 	if (s == LF_OK)
-		s = load_live(db, "person", lf_rec_text(r, "person"), p);
-	if (s == LF_OK && (s = lf_prepare(db, sql, &st)) == LF_OK) {
-		sqlite3_bind_text(st, 1, lf_rec_text(r, "cycle"), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, lf_rec_text(r, "person"), -1, SQLITE_STATIC);
-		if (r->gid[0])
-			sqlite3_bind_text(st, 3, r->gid, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
-		if (n)
-			s = lf_fail(db, LF_EXISTS, "%s已经是本年度领导小组的成员。", lf_rec_text(p, "name"));
-	}
+		s = lf_rec_load_live(db, lf_rec_text(r, "person"), p);
+	if (s == LF_OK && (s = lf_query_int(db, sql, lf_rec_text(r, "cycle"), lf_rec_text(r, "person"),
+	                                    r->gid[0] ? r->gid : NULL, &n)) == LF_OK && n)
+		s = lf_fail(db, LF_EXISTS, "%s已经是本年度领导小组的成员。", lf_rec_text(p, "name"));
 	lf_rec_free(p);
 	return s;
 }
@@ -154,24 +143,16 @@ static lf_status member_checks(struct lf_db *db, struct lf_rec *r)
 static lf_status member_apply(struct lf_db *db, struct lf_rec *r, const struct lf_member_in *in,
                               char gid[LF_GID_LEN + 1])
 {
-	static const char seq_sql[] = "SELECT ifnull(max(seq), 0) + 1 FROM group_member WHERE cycle = ?1 AND deleted = 0";
+	static const char seq_sql[] = "SELECT ifnull(max(seq), 0) FROM group_member WHERE cycle = ?1 AND deleted = 0";
 	lf_status s = lf_input_setv(db, r, "person", in->person, "role", in->role, "duty", in->duty, "seq", in->seq,
 	                            (char *)NULL);
 
-	if (s == LF_OK && lf_rec_is_null(r, "seq")) {
-		sqlite3_stmt *st;
-
-		if ((s = lf_prepare(db, seq_sql, &st)) == LF_OK) {
-			sqlite3_bind_text(st, 1, lf_rec_text(r, "cycle"), -1, SQLITE_STATIC);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				lf_rec_set_int(r, "seq", sqlite3_column_int(st, 0) > 9999 ? 9999 : sqlite3_column_int(st, 0));
-			sqlite3_finalize(st);
-		}
-	}
+	if (s == LF_OK)
+		s = lf_query_default_seq(db, r, seq_sql, lf_rec_text(r, "cycle"));
 	if (s == LF_OK)
 		s = member_checks(db, r);
 	if (s == LF_OK)
-		s = finish(db, r, gid);
+		s = lf_rec_save(db, r, gid);
 	return s;
 }
 
@@ -181,17 +162,13 @@ lf_status lf_member_add(struct lf_db *db, const char *cycle, const struct lf_mem
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
-		if (s == LF_OK)
-			s = live_cycle(db, cycle);
+		s = new_in_cycle(db, cycle, r);
 		if (s == LF_OK && (!in->person || !*in->person))
 			s = lf_fail(db, LF_INVALID, "领导小组成员的“人员”不能为空。");
 		if (s == LF_OK && (!in->role || !*in->role))
 			s = lf_fail(db, LF_INVALID, "领导小组成员的“小组职务”不能为空（如组长、副组长、成员）。");
-		if (s == LF_OK) {
-			lf_rec_set_text(r, "cycle", cycle);
+		if (s == LF_OK)
 			s = member_apply(db, r, in, gid);
-		}
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);
@@ -204,9 +181,7 @@ lf_status lf_member_edit(struct lf_db *db, const char *gid, const struct lf_memb
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
-		if (s == LF_OK)
-			s = load_live(db, "group_member", gid, r);
+		s = open_record(db, gid, r);
 		if (s == LF_OK)
 			s = member_apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);
@@ -221,9 +196,7 @@ static lf_status remove_record(struct lf_db *db, const char *kind, const char *g
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
-		if (s == LF_OK)
-			s = load_live(db, kind, gid, r);
+		s = open_record(db, gid, r);
 		if (s == LF_OK)
 			s = lf_rec_delete(db, r->kind, gid);
 		s = lf_tx_end(db, s);
@@ -292,7 +265,7 @@ static lf_status meeting_apply(struct lf_db *db, struct lf_rec *r, const struct 
 	lf_status s = lf_input_setv(db, r, "held", in->held, "kind", in->kind, "title", in->title, "place", in->place,
 	                            "attendees", in->attendees, "count", in->count, "notes", in->notes, (char *)NULL);
 
-	return s ? s : finish(db, r, gid);
+	return s ? s : lf_rec_save(db, r, gid);
 }
 
 lf_status lf_meeting_add(struct lf_db *db, const char *cycle, const struct lf_meeting_in *in,
@@ -302,13 +275,9 @@ lf_status lf_meeting_add(struct lf_db *db, const char *cycle, const struct lf_me
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
+		s = new_in_cycle(db, cycle, r);
 		if (s == LF_OK)
-			s = live_cycle(db, cycle);
-		if (s == LF_OK) {
-			lf_rec_set_text(r, "cycle", cycle);
 			s = meeting_apply(db, r, in, gid);
-		}
 		s = lf_tx_end(db, s);
 	}
 	lf_rec_free(r);
@@ -321,9 +290,7 @@ lf_status lf_meeting_edit(struct lf_db *db, const char *gid, const struct lf_mee
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = lf_perm_check(db, LF_ACT_CYCLE_EDIT, NULL);
-		if (s == LF_OK)
-			s = load_live(db, "meeting", gid, r);
+		s = open_record(db, gid, r);
 		if (s == LF_OK)
 			s = meeting_apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);

@@ -2,20 +2,11 @@
 #include "lianfang/power.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
+#include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/util.h"
 
 #include <string.h>
-
-static lf_status load_live(struct lf_db *db, const char *kind, const char *gid, struct lf_rec *r)
-{
-	const struct lf_kind *k = lf_kind_find(kind);
-	lf_status s = gid ? lf_rec_load(db, k, gid, r) : LF_NOTFOUND;
-
-	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到%s（%.8s）。", k->label, gid ? gid : "");
-	return s;
-}
 
 /* "决策权" → "决策": people write the kind with or without 权. */
 static char *normal_kind(const char *kind)
@@ -35,8 +26,8 @@ static lf_status power_checks(struct lf_db *db, struct lf_rec *r)
 	lf_status s = lf_rec_validate(db, r);
 
 	if (s == LF_OK)
-		s = load_live(db, "dept", lf_rec_text(r, "dept"), d);
-	if (s == LF_OK && post && (s = load_live(db, "post", post, p)) == LF_OK &&
+		s = lf_rec_load_live(db, lf_rec_text(r, "dept"), d);
+	if (s == LF_OK && post && (s = lf_rec_load_live(db, post, p)) == LF_OK &&
 	    strcmp(lf_rec_text(p, "dept"), lf_rec_text(r, "dept")))
 		s = lf_fail(db, LF_INVALID, "岗位“%s”不属于处室“%s”。", lf_rec_text(p, "name"), lf_rec_text(d, "name"));
 	if (s == LF_OK && !lf_rec_int(r, "retired") && lf_rec_int(d, "retired"))
@@ -50,7 +41,7 @@ static lf_status power_checks(struct lf_db *db, struct lf_rec *r)
 
 static lf_status apply(struct lf_db *db, struct lf_rec *r, const struct lf_power_in *in, char gid[LF_GID_LEN + 1])
 {
-	static const char seq_sql[] = "SELECT ifnull(max(seq), 0) + 1 FROM power WHERE dept = ?1 AND deleted = 0";
+	static const char seq_sql[] = "SELECT ifnull(max(seq), 0) FROM power WHERE dept = ?1 AND deleted = 0";
 	char *kind = in->kind ? normal_kind(in->kind) : NULL;
 	lf_status s = lf_input_setv(db, r, "dept", in->dept, "post", in->post, "name", in->name, "content", in->content,
 	                            "kind", kind, "area", in->area, "basis", in->basis, "holder", in->holder, "seq",
@@ -62,7 +53,7 @@ static lf_status apply(struct lf_db *db, struct lf_rec *r, const struct lf_power
 	if (s == LF_OK && in->post && *in->post && !in->dept) {
 		struct lf_rec *p = lf_rec_new(lf_kind_find("post"));
 
-		if ((s = load_live(db, "post", lf_rec_text(r, "post"), p)) == LF_OK)
+		if ((s = lf_rec_load_live(db, lf_rec_text(r, "post"), p)) == LF_OK)
 			lf_rec_set_text(r, "dept", lf_rec_text(p, "dept"));
 		lf_rec_free(p);
 	}
@@ -72,22 +63,22 @@ static lf_status apply(struct lf_db *db, struct lf_rec *r, const struct lf_power
 	scope.post = lf_rec_text(r, "post");
 	if (s == LF_OK)
 		s = lf_perm_check(db, LF_ACT_POWER_EDIT, &scope);
-	if (s == LF_OK && lf_rec_is_null(r, "seq")) {
-		sqlite3_stmt *st;
-
-		if ((s = lf_prepare(db, seq_sql, &st)) == LF_OK) {
-			sqlite3_bind_text(st, 1, lf_rec_text(r, "dept"), -1, SQLITE_STATIC);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				lf_rec_set_int(r, "seq", sqlite3_column_int(st, 0) > 9999 ? 9999 : sqlite3_column_int(st, 0));
-			sqlite3_finalize(st);
-		}
-	}
+	if (s == LF_OK)
+		s = lf_query_default_seq(db, r, seq_sql, lf_rec_text(r, "dept"));
 	if (s == LF_OK)
 		s = power_checks(db, r);
-	if (s == LF_OK)
-		s = lf_rec_put(db, r);
-	if (s == LF_OK && gid)
-		memcpy(gid, r->gid, LF_GID_LEN + 1);
+	return s ? s : lf_rec_save(db, r, gid);
+}
+
+lf_status lf_power_open(struct lf_db *db, const char *gid, struct lf_rec *w)
+{
+	lf_status s = lf_rec_load_live(db, gid, w);
+
+	if (s == LF_OK) {
+		struct lf_scope scope = { .dept = lf_rec_text(w, "dept"), .post = lf_rec_text(w, "post") };
+
+		s = lf_perm_check(db, LF_ACT_POWER_EDIT, &scope);
+	}
 	return s;
 }
 
@@ -115,12 +106,7 @@ lf_status lf_power_edit(struct lf_db *db, const char *gid, const struct lf_power
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, "power", gid, r);
-		if (s == LF_OK) {
-			struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = lf_rec_text(r, "post") };
-
-			s = lf_perm_check(db, LF_ACT_POWER_EDIT, &scope);
-		}
+		s = lf_power_open(db, gid, r);
 		if (s == LF_OK)
 			s = apply(db, r, in, NULL);
 		s = lf_tx_end(db, s);
@@ -135,12 +121,7 @@ lf_status lf_power_retire(struct lf_db *db, const char *gid, int retired)
 	lf_status s = lf_tx_begin(db);
 
 	if (s == LF_OK) {
-		s = load_live(db, "power", gid, r);
-		if (s == LF_OK) {
-			struct lf_scope scope = { .dept = lf_rec_text(r, "dept"), .post = lf_rec_text(r, "post") };
-
-			s = lf_perm_check(db, LF_ACT_POWER_EDIT, &scope);
-		}
+		s = lf_power_open(db, gid, r);
 		if (s == LF_OK) {
 			lf_rec_set_int(r, "retired", retired ? 1 : 0);
 			s = power_checks(db, r);
@@ -186,6 +167,12 @@ static void power_row(struct lf_power_list *out, sqlite3_stmt *st)
 lf_status lf_power_list(struct lf_db *db, const char *dept, const char *post, int with_retired,
                         struct lf_page *pg, struct lf_power_list *out)
 {
+	return lf_power_list_unit(db, NULL, dept, post, with_retired, pg, out);
+}
+
+lf_status lf_power_list_unit(struct lf_db *db, const char *unit, const char *dept, const char *post, int with_retired,
+                             struct lf_page *pg, struct lf_power_list *out)
+{
 	static const char sql[] =
 		"SELECT " POWER_COLUMNS POWER_FROM
 		"WHERE w.owner = ?1 AND w.deleted = 0 AND (?2 IS NULL OR w.dept = ?2) AND (?3 IS NULL OR w.post = ?3) "
@@ -213,6 +200,8 @@ lf_status lf_power_list(struct lf_db *db, const char *dept, const char *post, in
 		}
 		lf_rec_free(p);
 	}
+	if (s == LF_OK && unit && strcmp(unit, db->unit)) /* another unit's: the whole unit's reader */
+		s = lf_perm_check(db, LF_ACT_READ, NULL);
 	if (s || (s = lf_perm_reach_in(db, LF_ACT_READ, dept, &reach)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
 	    (s = lf_prepare(db, sql, &st))) {
 		lf_perm_reach_clear(&reach);
@@ -220,7 +209,7 @@ lf_status lf_power_list(struct lf_db *db, const char *dept, const char *post, in
 	}
 	lf_perm_reach_bind(st, &reach);
 	lf_perm_reach_clear(&reach);
-	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, unit ? unit : db->unit, -1, SQLITE_STATIC);
 	if (dept)
 		sqlite3_bind_text(st, 2, dept, -1, SQLITE_STATIC);
 	if (post)
@@ -263,4 +252,27 @@ void lf_power_list_free(struct lf_power_list *l)
 {
 	lf_arena_free(&l->arena);
 	memset(l, 0, sizeof *l);
+}
+
+lf_status lf_power_find(struct lf_db *db, const char *dept, const char *name, char gid[LF_GID_LEN + 1])
+{
+	static const char sql[] =
+		"SELECT gid FROM power WHERE dept = ?1 AND name = ?2 AND deleted = 0 ORDER BY retired, id LIMIT 1";
+	struct lf_scope scope = { .dept = dept };
+	sqlite3_stmt *st;
+	lf_status s = lf_perm_check(db, LF_ACT_READ, &scope);
+	int rc;
+
+	gid[0] = 0;
+	if (s || (s = lf_prepare(db, sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, dept, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		lf_col_gid(gid, st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return lf_fail(db, LF_NOTFOUND, "这个处室的职权目录里没有“%s”。", name);
+	return rc == SQLITE_ROW ? LF_OK : lf_sqlfail(db, rc, "读取职权目录失败");
 }

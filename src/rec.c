@@ -835,6 +835,17 @@ static lf_status delete(struct lf_db *db, const struct lf_kind *k, const char *g
 	return s;
 }
 
+lf_status lf_rec_save(struct lf_db *db, struct lf_rec *r, char gid[LF_GID_LEN + 1])
+{
+	lf_status s = lf_rec_validate(db, r);
+
+	if (s == LF_OK)
+		s = lf_rec_put(db, r);
+	if (s == LF_OK && gid)
+		memcpy(gid, r->gid, LF_GID_LEN + 1);
+	return s;
+}
+
 lf_status lf_rec_delete(struct lf_db *db, const struct lf_kind *k, const char *gid)
 {
 	lf_status s = lf_tx_begin(db);
@@ -881,6 +892,15 @@ lf_status lf_rec_load(struct lf_db *db, const struct lf_kind *k, const char *gid
 		s = lf_sqlfail(db, rc, "读取记录失败");
 	}
 	sqlite3_reset(st);
+	return s;
+}
+
+lf_status lf_rec_load_live(struct lf_db *db, const char *gid, struct lf_rec *r)
+{
+	lf_status s = gid ? lf_rec_load(db, r->kind, gid, r) : LF_NOTFOUND;
+
+	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
+		return lf_fail(db, LF_NOTFOUND, "找不到%s（%.8s）。", r->kind->label, gid ? gid : "");
 	return s;
 }
 

@@ -99,8 +99,9 @@ void lf_listrow_copy(struct lf_listrow *dst, const struct lf_listrow *src)
 	dst->retired = src->retired;
 }
 
-lf_status lf_reclist_open(struct lf_db *db, const struct lf_kind *k, const char *sort,
-                          const char *const *cols, int ncols, struct lf_reclist **out)
+/* scope NULL: the whole unit's records. */
+static lf_status open_list(struct lf_db *db, const struct lf_kind *k, const char *sort, const char *const *cols,
+                           int ncols, const struct lf_scope *scope, struct lf_reclist **out)
 {
 	struct lf_reclist *l;
 	int i;
@@ -110,9 +111,10 @@ lf_status lf_reclist_open(struct lf_db *db, const struct lf_kind *k, const char 
 	*out = NULL;
 	if (ncols > LF_LIST_COLS)
 		return lf_fail(db, LF_USAGE, "列表最多 %d 列。", LF_LIST_COLS);
-	/* a list shows the whole unit's records: public kinds to everyone, the
-	 * others only to those who may read the whole unit */
-	if ((s = lf_perm_check(db, lf_perm_kind_public(k->name) ? LF_ACT_READ_PUBLIC : LF_ACT_READ, NULL)))
+	/* a list shows the whole unit's records (or one department's, one
+	 * post's): public kinds to everyone, the others only to those who may
+	 * read that much */
+	if ((s = lf_perm_check(db, lf_perm_kind_public(k->name) ? LF_ACT_READ_PUBLIC : LF_ACT_READ, scope)))
 		return s;
 	l = lf_alloc(sizeof *l);
 	l->db = db;
@@ -133,6 +135,33 @@ lf_status lf_reclist_open(struct lf_db *db, const struct lf_kind *k, const char 
 	l->ncols = ncols;
 	*out = l;
 	return LF_OK;
+}
+
+lf_status lf_reclist_open(struct lf_db *db, const struct lf_kind *k, const char *sort,
+                          const char *const *cols, int ncols, struct lf_reclist **out)
+{
+	return open_list(db, k, sort, cols, ncols, NULL, out);
+}
+
+lf_status lf_reclist_open_in(struct lf_db *db, const struct lf_kind *k, const char *sort, const char *const *cols,
+                             int ncols, const char *field, const char *value, struct lf_reclist **out)
+{
+	struct lf_scope scope = { 0 };
+	lf_status s;
+
+	*out = NULL;
+	if (lf_field_index(k, field) < 0)
+		return lf_fail(db, LF_USAGE, "%s没有“%s”这一项。", k->label, field);
+	if (!strcmp(field, "dept"))
+		scope.dept = value;
+	else if (!strcmp(field, "post"))
+		scope.post = value;
+	s = open_list(db, k, sort, cols, ncols, scope.dept || scope.post ? &scope : NULL, out);
+	if (s == LF_OK && (s = lf_reclist_filter(*out, field, value))) {
+		lf_reclist_free(*out);
+		*out = NULL;
+	}
+	return s;
 }
 
 lf_status lf_reclist_filter(struct lf_reclist *l, const char *field, const char *value)

@@ -2,6 +2,7 @@
  * `decide` works out whether a step is legal and what it records; `record`
  * writes the review and the form's new status in the same transaction. */
 #include "lianfang/review.h"
+#include "lianfang/auth.h"
 #include "lianfang/input.h"
 #include "lianfang/perm.h"
 #include "lianfang/rec.h"
@@ -53,6 +54,8 @@ struct form {
 
 struct decision {
 	char signer[160], date[11], due[11];
+	int only_self;      /* nobody but the form's own person holds this step's role (permission) */
+	int standin;        /* so the discipline office signs it (permission) */
 	const char *status, *result, *grade;
 	char *opinion;
 };
@@ -129,29 +132,88 @@ static int other_head(struct lf_db *db, const struct lf_rec *form)
 	return other;
 }
 
+/* Is the form's own person the only one who could give this signature? The
+ * head's is given by whoever heads the department, or — when it has no
+ * other head — by its leader in charge (REVIEW_LEADER); the leader's by the
+ * leader in charge. Counted over the accounts that hold those roles for the
+ * form's department: some do, and all of them are the form's person's.
+ * (Where none does, the role is simply not given yet: an administrator
+ * grants it, nobody steps in.) Never while the database has no accounts. */
+static lf_status only_own_person(struct lf_db *db, const struct lf_rec *form, enum lf_review_step step, int *only)
+{
+	const char *person = lf_rec_text(form, "person");
+	char dept[LF_GID_LEN + 1] = "";
+	enum lf_auth_state state;
+	int all = 0, others = 0, n, k;
+	struct lf_rec *p;
+	lf_status s = lf_auth_state(db, &state);
+
+	*only = 0;
+	if (s || state != LF_AUTH_ENFORCED || !person || (step != LF_REVIEW_HEAD && step != LF_REVIEW_LEADER))
+		return s;
+	p = lf_rec_new(lf_kind_find("post"));
+	if (lf_rec_text(form, "post") && lf_rec_load(db, p->kind, lf_rec_text(form, "post"), p) == LF_OK &&
+	    lf_rec_text(p, "dept"))
+		snprintf(dept, sizeof dept, "%s", lf_rec_text(p, "dept"));
+	lf_rec_free(p);
+	for (k = 0; k < 2 && s == LF_OK && dept[0]; k++) {
+		enum lf_action act = k == 0 ? LF_ACT_REVIEW_HEAD : LF_ACT_REVIEW_LEADER;
+
+		if (k == 0 && step != LF_REVIEW_HEAD)
+			continue;
+		if (k == 1 && step == LF_REVIEW_HEAD && other_head(db, form))
+			continue;
+		if ((s = lf_perm_others(db, act, dept, NULL, &n)) == LF_OK) {
+			all += n;
+			s = lf_perm_others(db, act, dept, person, &n);
+			others += n;
+		}
+	}
+	*only = s == LF_OK && all > 0 && others == 0;
+	return s;
+}
+
+static const char *standin_why(enum lf_review_step step)
+{
+	return step == LF_REVIEW_HEAD
+	       ? "这张自查表的处室负责人、分管领导只有填表人本人，这一步由纪检监察（派驻纪检组）审核签字。"
+	       : "这张自查表的分管领导只有填表人本人，这一步由纪检监察（派驻纪检组）审核签字。";
+}
+
 /* May the acting user take this step on the form? Checked before the form
  * is read, so the refusal names the step's role, not READ's. The head's
  * signature on the form of a department with no other head (the head's own
  * form, or a department without one, such as the leadership) is the leader
- * in charge's to give. */
-static lf_status permission(struct lf_db *db, const char *selfcheck, enum lf_review_step step)
+ * in charge's to give. A head's or leader's signature nobody but the form's
+ * own person could give — the principal's own form, when he is the leader in
+ * charge of the leadership — is the discipline office's (派驻纪检组, seed 003:
+ * it sits on the assessment team and supervises the leadership); *standin
+ * says so, and the review records it. */
+static lf_status permission(struct lf_db *db, const char *selfcheck, enum lf_review_step step, struct decision *d)
 {
 	static const enum lf_action acts[] = { LF_ACT_SELFCHECK_SUBMIT, LF_ACT_REVIEW_HEAD, LF_ACT_REVIEW_LEADER,
 	                                       LF_ACT_ASSESS };
 	struct lf_rec *r = lf_rec_new(lf_kind_find("selfcheck"));
 	lf_status s = step > LF_REVIEW_ASSESS ? lf_fail(db, LF_INTERNAL, "程序错误：未知的审核环节。")
 	              : lf_rec_load(db, r->kind, selfcheck, r);
+	char err[sizeof db->err];
 
 	if (s == LF_OK && !r->deleted) {
 		struct lf_scope scope = { .selfcheck = selfcheck };
 
-		s = lf_perm_check(db, acts[step], &scope);
+		s = only_own_person(db, r, step, &d->only_self);
+		if (s == LF_OK)
+			s = lf_perm_check(db, acts[step], &scope);
 		if (s == LF_DENIED && step == LF_REVIEW_HEAD && !other_head(db, r)) {
-			char err[sizeof db->err];
-
 			memcpy(err, db->err, sizeof err);
-			if ((s = lf_perm_check(db, LF_ACT_REVIEW_LEADER, &scope)) == LF_DENIED)
+			if ((s = lf_perm_check(db, LF_ACT_REVIEW_LEADER, &scope)) == LF_DENIED && !d->only_self)
 				lf_fail(db, LF_DENIED, "%s（这个处室没有别的处室负责人，也可由分管领导签这一步。）", err);
+		}
+		if (s == LF_DENIED && d->only_self) {
+			if ((s = lf_perm_check(db, LF_ACT_REVIEW_STANDIN, &scope)) == LF_OK)
+				d->standin = 1;
+			else if (s == LF_DENIED)
+				lf_fail(db, LF_DENIED, "不能%s：%s", lf_action_label(acts[step]), standin_why(step));
 		}
 	}
 	lf_rec_free(r);
@@ -294,6 +356,8 @@ static lf_status choose_outcome(struct lf_db *db, enum lf_review_step step, cons
 	return LF_OK;
 }
 
+/* d->only_self and d->standin are set by the caller (permission); the rest
+ * is filled here. */
 static lf_status decide(struct lf_db *db, const struct form *f, enum lf_review_step step,
                         const struct lf_review_in *in, struct decision *d)
 {
@@ -301,7 +365,6 @@ static lf_status decide(struct lf_db *db, const struct form *f, enum lf_review_s
 	char *signer = in->signer ? lf_input_trim(in->signer) : NULL;
 	lf_status s;
 
-	memset(d, 0, sizeof *d);
 	snprintf(d->signer, sizeof d->signer, "%s", signer && *signer ? signer : actor);
 	lf_free(signer);
 	d->opinion = lf_input_trim(in->opinion ? in->opinion : "");
@@ -313,8 +376,10 @@ static lf_status decide(struct lf_db *db, const struct form *f, enum lf_review_s
 	 * submitted it, whether signing or recording the signature. */
 	if (step != LF_REVIEW_SUBMIT && (!strcmp(d->signer, f->person) || !strcmp(actor, f->person) ||
 	                                 !strcmp(d->signer, f->sig[LF_REVIEW_SUBMIT].signer)))
-		return lf_fail(db, LF_STATE, "不能审核自己的自查表（%s）。", !strcmp(d->signer, f->sig[LF_REVIEW_SUBMIT].signer)
-		               ? d->signer : f->person);
+		return lf_fail(db, LF_STATE, "不能审核自己的自查表（%s）。%s", !strcmp(d->signer, f->sig[LF_REVIEW_SUBMIT].signer)
+		               ? d->signer : f->person, d->only_self ? standin_why(step) : "");
+	if (d->standin) /* the signature says in what capacity it was given */
+		snprintf(d->signer + strlen(d->signer), sizeof d->signer - strlen(d->signer), "%s", LF_REVIEW_STANDIN_MARK);
 	if ((s = choose_date(db, f, step, in, d->date)))
 		return s;
 	return choose_outcome(db, step, in, d);
@@ -348,9 +413,10 @@ lf_status lf_review_check(struct lf_db *db, const char *selfcheck, enum lf_revie
 	static const struct lf_review_in none;
 	struct decision d;
 	struct form f;
-	lf_status s = permission(db, selfcheck, step);
+	lf_status s;
 
 	memset(&d, 0, sizeof d);
+	s = permission(db, selfcheck, step, &d);
 	if (s == LF_OK)
 		s = load_form(db, selfcheck, &f);
 	if (s == LF_OK)
@@ -370,7 +436,7 @@ lf_status lf_review_step(struct lf_db *db, const char *selfcheck, enum lf_review
 	memset(&d, 0, sizeof d);
 	if (s)
 		return s;
-	s = permission(db, selfcheck, step);
+	s = permission(db, selfcheck, step, &d);
 	if (s == LF_OK)
 		s = load_form(db, selfcheck, &f);
 	if (s == LF_OK)

@@ -5,57 +5,15 @@
 #include "lianfang/risk.h"
 #include "lianfang/grade.h"
 #include "lianfang/input.h"
+#include "lianfang/org.h"
 #include "lianfang/perm.h"
+#include "lianfang/power.h"
+#include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/selfcheck.h"
 #include "lianfang/util.h"
 
 #include <string.h>
-
-static lf_status load_live(struct lf_db *db, const char *kind, const char *gid, struct lf_rec *r)
-{
-	const struct lf_kind *k = lf_kind_find(kind);
-	lf_status s = gid ? lf_rec_load(db, k, gid, r) : LF_NOTFOUND;
-
-	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到%s（%.8s）。", k->label, gid ? gid : "");
-	return s;
-}
-
-/* The permission to change what hangs off a post (and, when it is on a
- * self-check, that form: staff may change it only before submitting). */
-static lf_status post_scope(struct lf_db *db, const char *post, const char *selfcheck, enum lf_action act)
-{
-	struct lf_rec *p = lf_rec_new(lf_kind_find("post"));
-	lf_status s = load_live(db, "post", post, p);
-
-	if (s == LF_OK) {
-		struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post, .selfcheck = selfcheck };
-
-		s = lf_perm_check(db, act, &scope);
-	}
-	lf_rec_free(p);
-	return s;
-}
-
-static lf_status seq_after(struct lf_db *db, const char *sql, const char *a, const char *b, int *seq)
-{
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
-
-	*seq = 1;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
-	if (b)
-		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*seq = sqlite3_column_int(st, 0) + 1;
-	sqlite3_finalize(st);
-	if (*seq > 9999)
-		*seq = 9999;
-	return LF_OK;
-}
 
 /* Who may change a risk (and, with post_act = LF_ACT_MEASURE_EDIT, its
  * measures): on a self-check, the person whose form it is while they may
@@ -71,7 +29,7 @@ static lf_status risk_permission(struct lf_db *db, struct lf_rec *r, enum lf_act
 
 		return lf_perm_check(db, LF_ACT_SELFCHECK_EDIT, &scope);
 	}
-	return post ? post_scope(db, post, NULL, post_act) : lf_perm_check(db, post_act, NULL);
+	return post ? lf_post_perm_check(db, post_act, post, NULL, NULL) : lf_perm_check(db, post_act, NULL);
 }
 
 /* ------------------------------------------------------------------ checks */
@@ -99,14 +57,14 @@ static lf_status link_power_step(struct lf_db *db, struct lf_rec *r)
 	const char *step = lf_rec_text(r, "step");
 	lf_status s = LF_OK;
 
-	if (step && (s = load_live(db, "flow_step", step, f)) == LF_OK) {
+	if (step && (s = lf_rec_load_live(db, step, f)) == LF_OK) {
 		if (lf_rec_is_null(r, "power"))
 			lf_rec_set_text(r, "power", lf_rec_text(f, "power"));
 		else if (strcmp(lf_rec_text(r, "power"), lf_rec_text(f, "power")))
 			s = lf_fail(db, LF_INVALID, "流程环节（第 %lld 步）不属于所选的职权。", lf_rec_int(f, "seq"));
 	}
 	if (s == LF_OK && lf_rec_text(r, "power"))
-		s = load_live(db, "power", lf_rec_text(r, "power"), w);
+		s = lf_rec_load_live(db, lf_rec_text(r, "power"), w);
 	lf_rec_free(f);
 	lf_rec_free(w);
 	return s;
@@ -154,6 +112,33 @@ static lf_status risk_checks(struct lf_db *db, struct lf_rec *r)
 	return s;
 }
 
+/* The person a risk of a post concerns: one on that post ("" clears it). A
+ * risk on a form is the form's person's. */
+static lf_status risk_person(struct lf_db *db, struct lf_rec *r, const char *person)
+{
+	struct lf_rec *x;
+	lf_status s;
+
+	if (!person)
+		return LF_OK;
+	if (!*person) {
+		if (lf_rec_text(r, "selfcheck"))
+			return lf_fail(db, LF_INVALID, "自查表上的风险点属于填表人本人，不能去掉人员。");
+		lf_rec_set_null(r, "person");
+		return LF_OK;
+	}
+	if (lf_rec_text(r, "selfcheck") && strcmp(person, lf_rec_text(r, "person")))
+		return lf_fail(db, LF_INVALID, "自查表上的风险点属于填表人本人，不能另指人员。");
+	x = lf_rec_new(lf_kind_find("person"));
+	s = lf_rec_load_live(db, person, x);
+	if (s == LF_OK && strcmp(lf_rec_text(x, "post") ? lf_rec_text(x, "post") : "", lf_rec_text(r, "post")))
+		s = lf_fail(db, LF_INVALID, "人员“%s”不在这个风险点的岗位上。", lf_rec_text(x, "name"));
+	if (s == LF_OK)
+		lf_rec_set_text(r, "person", person);
+	lf_rec_free(x);
+	return s;
+}
+
 static lf_status risk_apply(struct lf_db *db, struct lf_rec *r, const struct lf_risk_in *in)
 {
 	lf_status s = lf_input_setv(db, r, "description", in->description, "category", in->category, "source",
@@ -164,6 +149,8 @@ static lf_status risk_apply(struct lf_db *db, struct lf_rec *r, const struct lf_
 	/* A new step without a power: the step's power, not the old one. */
 	if (s == LF_OK && in->step && *in->step && !in->power)
 		lf_rec_set_null(r, "power");
+	if (s == LF_OK)
+		s = risk_person(db, r, in->person);
 	return s ? s : risk_checks(db, r);
 }
 
@@ -176,15 +163,15 @@ static lf_status add_to_form(struct lf_db *db, const char *selfcheck, const stru
 	struct lf_rec *sc = lf_rec_new(lf_kind_find("selfcheck")), *r = lf_rec_new(lf_kind_find("risk"));
 	struct lf_selfcheck_edit e;
 	int seq;
-	lf_status s = load_live(db, "selfcheck", selfcheck, sc);
+	lf_status s = lf_rec_load_live(db, selfcheck, sc);
 
 	if (s == LF_OK)
-		s = post_scope(db, lf_rec_text(sc, "post"), selfcheck, LF_ACT_SELFCHECK_EDIT);
+		s = lf_post_perm_check(db, LF_ACT_SELFCHECK_EDIT, lf_rec_text(sc, "post"), selfcheck, NULL);
 	if (s == LF_OK)
 		s = lf_selfcheck_edit_begin(db, selfcheck, &e);
 	if (s == LF_OK && (!in->description || !*in->description))
 		s = lf_fail(db, LF_INVALID, "风险点的“风险描述”不能为空。");
-	if (s == LF_OK && (s = seq_after(db, seq_sql, selfcheck, NULL, &seq)) == LF_OK) {
+	if (s == LF_OK && (s = lf_query_next_seq(db, seq_sql, selfcheck, NULL, &seq)) == LF_OK) {
 		lf_rec_set_text(r, "cycle", lf_rec_text(sc, "cycle"));
 		lf_rec_set_text(r, "selfcheck", selfcheck);
 		lf_rec_set_text(r, "post", lf_rec_text(sc, "post"));
@@ -217,22 +204,24 @@ static lf_status add_to_post(struct lf_db *db, const char *cycle, const char *po
 	                              "AND selfcheck IS NULL AND deleted = 0";
 	struct lf_rec *c = lf_rec_new(lf_kind_find("cycle")), *r = lf_rec_new(lf_kind_find("risk"));
 	int seq;
-	lf_status s = load_live(db, "cycle", cycle, c);
+	lf_status s = lf_rec_load_live(db, cycle, c);
 
 	if (s == LF_OK)
-		s = post_scope(db, post, NULL, LF_ACT_RISK_FIND);
+		s = lf_post_perm_check(db, LF_ACT_RISK_FIND, post, NULL, NULL);
 	if (s == LF_OK && (!in->description || !*in->description))
 		s = lf_fail(db, LF_INVALID, "风险点的“风险描述”不能为空。");
-	if (s == LF_OK && (s = seq_after(db, seq_sql, post, cycle, &seq)) == LF_OK) {
+	/* A caller that numbers its own (the import) saves a scan of the post's risks. */
+	seq = 0;
+	if (s == LF_OK && !(in->seq && *in->seq))
+		s = lf_query_next_seq(db, seq_sql, post, cycle, &seq);
+	if (s == LF_OK) {
 		lf_rec_set_text(r, "cycle", cycle);
 		lf_rec_set_text(r, "post", post);
 		lf_rec_set_int(r, "seq", seq);
 		s = risk_apply(db, r, in);
 	}
 	if (s == LF_OK)
-		s = lf_rec_put(db, r);
-	if (s == LF_OK && gid)
-		memcpy(gid, r->gid, LF_GID_LEN + 1);
+		s = lf_rec_save(db, r, gid);
 	lf_rec_free(c);
 	lf_rec_free(r);
 	return s;
@@ -251,7 +240,7 @@ lf_status lf_risk_add_to_post(struct lf_db *db, const char *cycle, const char *p
 static lf_status risk_open(struct lf_db *db, const char *gid, struct lf_rec *r, struct lf_selfcheck_edit *e,
                            enum lf_action post_act)
 {
-	lf_status s = load_live(db, "risk", gid, r);
+	lf_status s = lf_rec_load_live(db, gid, r);
 
 	memset(e, 0, sizeof *e);
 	if (s == LF_OK)
@@ -308,25 +297,8 @@ lf_status lf_risk_retire(struct lf_db *db, const char *gid, int retired, int *re
 static lf_status measure_gids(struct lf_db *db, const char *risk, char (**out)[LF_GID_LEN + 1], int *n)
 {
 	static const char sql[] = "SELECT gid FROM measure WHERE risk = ?1 AND deleted = 0 ORDER BY seq, id";
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
-	int rc, cap = 8;
 
-	*n = 0;
-	*out = NULL;
-	if (s)
-		return s;
-	*out = lf_alloc((size_t)cap * sizeof **out);
-	sqlite3_bind_text(st, 1, risk, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap *= 2;
-			*out = lf_realloc(*out, (size_t)cap * sizeof **out);
-		}
-		lf_col_gid((*out)[(*n)++], st, 0);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取防控措施失败");
+	return lf_query_gids(db, sql, risk, "读取防控措施失败", out, n);
 }
 
 lf_status lf_risk_delete(struct lf_db *db, const char *gid, int *reopened)
@@ -360,17 +332,8 @@ lf_status lf_risk_max_score(struct lf_db *db, int *max)
 {
 	static const char sql[] = "SELECT max(max(ifnull(probability, 0), ifnull(severity, 0))) FROM risk "
 	                          "WHERE owner = ?1 AND deleted = 0";
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
 
-	*max = 0;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*max = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return LF_OK;
+	return lf_query_int(db, sql, db->unit, NULL, NULL, max);
 }
 
 lf_status lf_risk_copy(struct lf_db *db, const char *risk, const char *cycle, const char *selfcheck, int *measures)
@@ -378,7 +341,7 @@ lf_status lf_risk_copy(struct lf_db *db, const char *risk, const char *cycle, co
 	struct lf_rec *r = lf_rec_new(lf_kind_find("risk")), *m = lf_rec_new(lf_kind_find("measure"));
 	char (*ms)[LF_GID_LEN + 1] = NULL;
 	int n = 0, i;
-	lf_status s = load_live(db, "risk", risk, r);
+	lf_status s = lf_rec_load_live(db, risk, r);
 
 	*measures = 0;
 	if (s == LF_OK)
@@ -445,7 +408,7 @@ static void risk_row(struct lf_risk_list *out, sqlite3_stmt *st)
 /* READ on a post, or on a form of it (the refusal then says whose). */
 static lf_status read_scope(struct lf_db *db, const char *post, const char *selfcheck)
 {
-	return post ? post_scope(db, post, selfcheck, LF_ACT_READ) : lf_perm_check(db, LF_ACT_READ, NULL);
+	return post ? lf_post_perm_check(db, LF_ACT_READ, post, selfcheck, NULL) : lf_perm_check(db, LF_ACT_READ, NULL);
 }
 
 lf_status lf_risk_get(struct lf_db *db, const char *gid, struct lf_risk_list *out)
@@ -483,7 +446,7 @@ lf_status lf_risk_list(struct lf_db *db, const char *selfcheck, int with_retired
 	sqlite3_stmt *st;
 	long long after;
 	int limit = lf_page_limit(pg);
-	lf_status s = load_live(db, "selfcheck", selfcheck, sc);
+	lf_status s = lf_rec_load_live(db, selfcheck, sc);
 
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;
@@ -494,6 +457,100 @@ lf_status lf_risk_list(struct lf_db *db, const char *selfcheck, int with_retired
 		return s;
 	sqlite3_bind_text(st, 1, selfcheck, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, with_retired);
+	sqlite3_bind_int64(st, 3, after);
+	sqlite3_bind_int(st, 4, limit + 1);
+	LF_PAGE_LOOP(db, s, st, out, limit, pg, risk_row, id);
+	sqlite3_finalize(st);
+	return s;
+}
+
+lf_status lf_risk_list_of_post(struct lf_db *db, const char *cycle, const char *post, int with_retired,
+                               struct lf_page *pg, struct lf_risk_list *out)
+{
+	static const char sql[] =
+		"SELECT " RISK_COLUMNS RISK_FROM "WHERE r.post = ?1 AND r.cycle = ?5 AND r.selfcheck IS NULL AND r.deleted = 0 "
+		"AND (?2 OR r.retired = 0) AND "
+		"(?3 = 0 OR (ifnull(r.seq, 0), r.id) > (SELECT ifnull(seq, 0), id FROM risk WHERE id = ?3)) "
+		"ORDER BY ifnull(r.seq, 0), r.id LIMIT ?4";
+	sqlite3_stmt *st;
+	long long after;
+	int limit = lf_page_limit(pg);
+	lf_status s = read_scope(db, post, NULL);
+
+	memset(out, 0, sizeof *out);
+	pg->next[0] = 0;
+	if (s || (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, post, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, with_retired);
+	sqlite3_bind_int64(st, 3, after);
+	sqlite3_bind_int(st, 4, limit + 1);
+	sqlite3_bind_text(st, 5, cycle, -1, SQLITE_STATIC);
+	LF_PAGE_LOOP(db, s, st, out, limit, pg, risk_row, id);
+	sqlite3_finalize(st);
+	return s;
+}
+
+lf_status lf_risk_list_of_power(struct lf_db *db, const char *power, const char *cycle, struct lf_page *pg,
+                                struct lf_risk_list *out)
+{
+	static const char sql[] =
+		"SELECT " RISK_COLUMNS RISK_FROM "JOIN post p ON p.gid = r.post WHERE r.power = ?1 AND r.cycle = ?5 "
+		"AND r.deleted = 0 AND r.retired = 0 AND " LF_REACH_SQL("p.dept", "p.gid") " AND "
+		"(?3 = 0 OR (ifnull(r.seq, 0), r.id) > (SELECT ifnull(seq, 0), id FROM risk WHERE id = ?3)) "
+		"ORDER BY ifnull(r.seq, 0), r.id LIMIT ?4";
+	struct lf_perm_reach reach;
+	struct lf_power_list w;
+	sqlite3_stmt *st;
+	long long after;
+	int limit = lf_page_limit(pg);
+	lf_status s = lf_power_get(db, power, &w); /* READ on the power */
+
+	memset(out, 0, sizeof *out);
+	memset(&reach, 0, sizeof reach);
+	pg->next[0] = 0;
+	if (s == LF_OK)
+		lf_power_list_free(&w);
+	if (s || (s = lf_perm_reach(db, LF_ACT_READ, &reach)) || (s = lf_key_parse(db, pg->after, &after, 1)) ||
+	    (s = lf_prepare(db, sql, &st))) {
+		lf_perm_reach_clear(&reach);
+		return s;
+	}
+	lf_perm_reach_bind(st, &reach);
+	lf_perm_reach_clear(&reach);
+	sqlite3_bind_text(st, 1, power, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, after);
+	sqlite3_bind_int(st, 4, limit + 1);
+	sqlite3_bind_text(st, 5, cycle, -1, SQLITE_STATIC);
+	LF_PAGE_LOOP(db, s, st, out, limit, pg, risk_row, id);
+	sqlite3_finalize(st);
+	return s;
+}
+
+lf_status lf_risk_list_step(struct lf_db *db, const char *step, const char *cycle, struct lf_page *pg,
+                            struct lf_risk_list *out)
+{
+	static const char sql[] =
+		"SELECT " RISK_COLUMNS RISK_FROM "WHERE r.step = ?1 AND r.deleted = 0 AND r.retired = 0 AND "
+		"(?2 IS NULL OR r.cycle = ?2) AND r.id > ?3 ORDER BY r.id LIMIT ?4";
+	struct lf_rec *f = lf_rec_new(lf_kind_find("flow_step"));
+	struct lf_scope_buf buf;
+	struct lf_scope scope;
+	sqlite3_stmt *st;
+	long long after;
+	int limit = lf_page_limit(pg);
+	lf_status s = lf_rec_load_live(db, step, f);
+
+	memset(out, 0, sizeof *out);
+	pg->next[0] = 0;
+	lf_rec_free(f);
+	if (s == LF_OK && (s = lf_perm_scope_of(db, "flow_step", step, &buf, &scope)) == LF_OK)
+		s = lf_perm_check(db, LF_ACT_READ, &scope);
+	if (s || (s = lf_key_parse(db, pg->after, &after, 1)) || (s = lf_prepare(db, sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, step, -1, SQLITE_STATIC);
+	if (cycle)
+		sqlite3_bind_text(st, 2, cycle, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, after);
 	sqlite3_bind_int(st, 4, limit + 1);
 	LF_PAGE_LOOP(db, s, st, out, limit, pg, risk_row, id);
@@ -601,7 +658,7 @@ lf_status lf_measure_add(struct lf_db *db, const char *risk, const struct lf_mea
 		s = risk_open(db, risk, r, &e, LF_ACT_MEASURE_EDIT);
 		if (s == LF_OK && (!in->content || !*in->content))
 			s = lf_fail(db, LF_INVALID, "防控措施的“措施内容”不能为空。");
-		if (s == LF_OK && (s = seq_after(db, seq_sql, risk, NULL, &seq)) == LF_OK) {
+		if (s == LF_OK && (s = lf_query_next_seq(db, seq_sql, risk, NULL, &seq)) == LF_OK) {
 			lf_rec_set_text(m, "risk", risk);
 			lf_rec_set_int(m, "seq", seq);
 			lf_rec_set_text(m, "status", "planned");
@@ -652,10 +709,10 @@ static lf_status tracking_permission(struct lf_db *db, struct lf_rec *r)
 static lf_status measure_open(struct lf_db *db, const char *gid, struct lf_rec *m, struct lf_rec *r,
                               struct lf_selfcheck_edit *e, int tracking)
 {
-	lf_status s = load_live(db, "measure", gid, m);
+	lf_status s = lf_rec_load_live(db, gid, m);
 
 	memset(e, 0, sizeof *e);
-	if (s == LF_OK && tracking && (s = load_live(db, "risk", lf_rec_text(m, "risk"), r)) == LF_OK &&
+	if (s == LF_OK && tracking && (s = lf_rec_load_live(db, lf_rec_text(m, "risk"), r)) == LF_OK &&
 	    lf_rec_text(r, "selfcheck")) {
 		s = tracking_permission(db, r);
 		return s ? s : lf_selfcheck_edit_begin(db, lf_rec_text(r, "selfcheck"), e);
@@ -739,7 +796,7 @@ lf_status lf_measure_list(struct lf_db *db, const char *risk, struct lf_page *pg
 	sqlite3_stmt *st;
 	long long after;
 	int limit = lf_page_limit(pg);
-	lf_status s = load_live(db, "risk", risk, r);
+	lf_status s = lf_rec_load_live(db, risk, r);
 
 	memset(out, 0, sizeof *out);
 	pg->next[0] = 0;

@@ -3,7 +3,9 @@
 #include "lianfang/cycle.h"
 #include "lianfang/hash.h"
 #include "lianfang/input.h"
+#include "lianfang/org.h"
 #include "lianfang/perm.h"
+#include "lianfang/query.h"
 #include "lianfang/rec.h"
 #include "lianfang/risk.h"
 #include "lianfang/util.h"
@@ -95,34 +97,6 @@ lf_status lf_selfcheck_content_hash(struct lf_db *db, const char *gid, char out[
 
 /* ------------------------------------------------------------------ writing */
 
-static lf_status load_live(struct lf_db *db, const char *kind, const char *gid, struct lf_rec *r)
-{
-	const struct lf_kind *k = lf_kind_find(kind);
-	lf_status s = gid ? lf_rec_load(db, k, gid, r) : LF_NOTFOUND;
-
-	if (s == LF_NOTFOUND || (s == LF_OK && r->deleted))
-		return lf_fail(db, LF_NOTFOUND, "找不到%s（%.8s）。", k->label, gid ? gid : "");
-	return s;
-}
-
-/* The permission to change a form of this post and person (staff: their
- * own form, only before submitting). */
-static lf_status edit_scope(struct lf_db *db, const char *post, const char *person, const char *selfcheck,
-                            enum lf_action act)
-{
-	struct lf_rec *p = lf_rec_new(lf_kind_find("post"));
-	lf_status s = load_live(db, "post", post, p);
-
-	if (s == LF_OK) {
-		struct lf_scope scope = { .dept = lf_rec_text(p, "dept"), .post = post, .selfcheck = selfcheck,
-		                          .person = person };
-
-		s = lf_perm_check(db, act, &scope);
-	}
-	lf_rec_free(p);
-	return s;
-}
-
 static int signed_status(const char *status)
 {
 	return status && (!strcmp(status, "submitted") || !strcmp(status, "head_signed") ||
@@ -167,7 +141,7 @@ lf_status lf_selfcheck_set_status(struct lf_db *db, const char *gid, const char 
                                   const char *rework_due, const char *submitted)
 {
 	struct lf_rec *r = lf_rec_new(lf_kind_find("selfcheck"));
-	lf_status s = load_live(db, "selfcheck", gid, r);
+	lf_status s = lf_rec_load_live(db, gid, r);
 
 	if (s == LF_OK) {
 		lf_rec_set_text(r, "status", status);
@@ -175,8 +149,7 @@ lf_status lf_selfcheck_set_status(struct lf_db *db, const char *gid, const char 
 		lf_rec_set_text(r, "rework_due", rework_due);
 		if (submitted)
 			lf_rec_set_text(r, "submitted", submitted);
-		if ((s = lf_rec_validate(db, r)) == LF_OK)
-			s = lf_rec_put(db, r);
+		s = lf_rec_save(db, r, NULL);
 	}
 	lf_rec_free(r);
 	return s;
@@ -186,19 +159,8 @@ static lf_status exists_for(struct lf_db *db, const char *cycle, const char *pos
 {
 	static const char sql[] = "SELECT count(*) FROM selfcheck WHERE cycle = ?1 AND post = ?2 AND person = ?3 "
 	                          "AND deleted = 0";
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
 
-	*n = 0;
-	if (s)
-		return s;
-	sqlite3_bind_text(st, 1, cycle, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, post, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, person, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return LF_OK;
+	return lf_query_int(db, sql, cycle, post, person, n);
 }
 
 /* A new form; `check`: whether the acting user must be allowed to fill it
@@ -210,14 +172,14 @@ static lf_status new_form(struct lf_db *db, const char *cycle, const char *post,
 		*x = lf_rec_new(lf_kind_find("person")), *r = lf_rec_new(lf_kind_find("selfcheck"));
 	char today[11];
 	int n = 0;
-	lf_status s = load_live(db, "cycle", cycle, c);
+	lf_status s = lf_rec_load_live(db, cycle, c);
 
 	if (s == LF_OK)
-		s = load_live(db, "post", post, p);
+		s = lf_rec_load_live(db, post, p);
 	if (s == LF_OK)
-		s = load_live(db, "person", person, x);
+		s = lf_rec_load_live(db, person, x);
 	if (s == LF_OK && check)
-		s = edit_scope(db, post, person, NULL, LF_ACT_SELFCHECK_EDIT);
+		s = lf_post_perm_check(db, LF_ACT_SELFCHECK_EDIT, post, NULL, person);
 	if (s == LF_OK && lf_rec_int(p, "retired"))
 		s = lf_fail(db, LF_STATE, "岗位“%s”已撤销。", lf_rec_text(p, "name"));
 	if (s == LF_OK && lf_rec_int(x, "retired"))
@@ -235,10 +197,8 @@ static lf_status new_form(struct lf_db *db, const char *cycle, const char *post,
 		lf_rec_set_text(r, "status", "draft");
 		s = lf_input_setv(db, r, "duties", in ? in->duties : NULL, "filled", in ? in->filled : NULL, (char *)NULL);
 	}
-	if (s == LF_OK && (s = lf_rec_validate(db, r)) == LF_OK)
-		s = lf_rec_put(db, r);
-	if (s == LF_OK && gid)
-		memcpy(gid, r->gid, LF_GID_LEN + 1);
+	if (s == LF_OK)
+		s = lf_rec_save(db, r, gid);
 	lf_rec_free(c);
 	lf_rec_free(p);
 	lf_rec_free(x);
@@ -263,15 +223,15 @@ lf_status lf_selfcheck_edit(struct lf_db *db, const char *gid, const struct lf_s
 	if (reopened)
 		*reopened = 0;
 	if (s == LF_OK) {
-		s = load_live(db, "selfcheck", gid, r);
+		s = lf_rec_load_live(db, gid, r);
 		if (s == LF_OK)
-			s = edit_scope(db, lf_rec_text(r, "post"), NULL, gid, LF_ACT_SELFCHECK_EDIT);
+			s = lf_post_perm_check(db, LF_ACT_SELFCHECK_EDIT, lf_rec_text(r, "post"), gid, NULL);
 		if (s == LF_OK)
 			s = lf_selfcheck_edit_begin(db, gid, &e);
 		if (s == LF_OK)
 			s = lf_input_setv(db, r, "duties", in->duties, "filled", in->filled, (char *)NULL);
-		if (s == LF_OK && (s = lf_rec_validate(db, r)) == LF_OK)
-			s = lf_rec_put(db, r);
+		if (s == LF_OK)
+			s = lf_rec_save(db, r, NULL);
 		if (s == LF_OK)
 			s = lf_selfcheck_edit_end(db, &e, reopened);
 		s = lf_tx_end(db, s);
@@ -390,6 +350,7 @@ static const char sc_rows_sql[] =
 	"SELECT " SC_COLUMNS "FROM post p CROSS JOIN selfcheck s ON s.post = p.gid JOIN dept d ON d.gid = p.dept "
 	"JOIN person x ON x.gid = s.person WHERE p.dept = ?7 AND (?8 IS NULL OR p.gid = ?8) AND s.cycle = ?1 "
 	"AND s.deleted = 0 AND (?3 IS NULL OR s.status = ?3) AND (?4 = 0 OR (s.status = 'returned' AND s.rework_due < ?9)) "
+	"AND (?10 IS NULL OR x.name = ?10) "
 	"AND (?5 = 0 OR (" SC_IN_DEPT ") > (SELECT " SC_IN_DEPT " FROM selfcheck s JOIN post p ON p.gid = s.post "
 	"JOIN person x ON x.gid = s.person WHERE s.id = ?5)) ORDER BY " SC_IN_DEPT " LIMIT ?6";
 static const char sc_start_sql[] = "SELECT p.dept FROM selfcheck s JOIN post p ON p.gid = s.post WHERE s.id = ?1";
@@ -452,6 +413,8 @@ lf_status lf_selfcheck_list(struct lf_db *db, const struct lf_selfcheck_filter *
 	if (f->status)
 		sqlite3_bind_text(rows, 3, f->status, -1, SQLITE_STATIC);
 	sqlite3_bind_int(rows, 4, f->overdue);
+	if (f->person_name)
+		sqlite3_bind_text(rows, 10, f->person_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(rows, 9, today, -1, SQLITE_STATIC);
 	out->v = lf_arena_alloc(&out->arena, (size_t)(limit + 1) * sizeof *out->v);
 	while (s == LF_OK && !more && (rc = sqlite3_step(depts)) == SQLITE_ROW) {
@@ -492,31 +455,6 @@ static const char target_used_sql[] =
 	"SELECT (SELECT count(*) FROM selfcheck WHERE cycle = ?1 AND deleted = 0) + "
 	"(SELECT count(*) FROM risk WHERE cycle = ?1 AND deleted = 0)";
 
-/* The gids a one-column query returns for one parameter (its rows are read
- * before anything is written, so inserts cannot disturb the scan). */
-static lf_status gid_column(struct lf_db *db, const char *sql, const char *arg, char (**out)[LF_GID_LEN + 1], int *n)
-{
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, sql, &st);
-	int rc, cap = 16;
-
-	*n = 0;
-	*out = NULL;
-	if (s)
-		return s;
-	*out = lf_alloc((size_t)cap * sizeof **out);
-	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap *= 2;
-			*out = lf_realloc(*out, (size_t)cap * sizeof **out);
-		}
-		lf_col_gid((*out)[(*n)++], st, 0);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取记录失败");
-}
-
 static lf_status carry_form(struct lf_db *db, const char *old, const char *to, struct lf_carry_count *count)
 {
 	struct lf_rec *r = lf_rec_new(lf_kind_find("selfcheck"));
@@ -531,7 +469,7 @@ static lf_status carry_form(struct lf_db *db, const char *old, const char *to, s
 	}
 	lf_rec_free(r);
 	if (s == LF_OK)
-		s = gid_column(db, carry_risks_sql, old, &risks, &n);
+		s = lf_query_gids(db, carry_risks_sql, old, "读取记录失败", &risks, &n);
 	if (s == LF_OK)
 		count->selfchecks++;
 	for (i = 0; i < n && s == LF_OK; i++) {
@@ -549,21 +487,16 @@ static lf_status carry_form(struct lf_db *db, const char *old, const char *to, s
 lf_status lf_selfcheck_carry(struct lf_db *db, const char *from, const char *to, struct lf_carry_count *count)
 {
 	char (*forms)[LF_GID_LEN + 1] = NULL, (*gone)[LF_GID_LEN + 1] = NULL;
-	sqlite3_stmt *st;
-	lf_status s = lf_prepare(db, target_used_sql, &st);
 	int used = 0, n = 0, ngone = 0, i;
+	lf_status s = lf_query_int(db, target_used_sql, to, NULL, NULL, &used);
 
 	if (s)
 		return s;
-	sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		used = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
 	if (used)
 		return lf_fail(db, LF_EXISTS, "新年度已有自查表或风险点，不再转入（避免重复）。");
-	s = gid_column(db, carry_sql, from, &forms, &n);
+	s = lf_query_gids(db, carry_sql, from, "读取记录失败", &forms, &n);
 	if (s == LF_OK)
-		s = gid_column(db, carry_gone_sql, from, &gone, &ngone);
+		s = lf_query_gids(db, carry_gone_sql, from, "读取记录失败", &gone, &ngone);
 	count->skipped = ngone;
 	for (i = 0; i < n && s == LF_OK; i++)
 		s = carry_form(db, forms[i], to, count);

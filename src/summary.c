@@ -13,12 +13,17 @@ int lf_search_uses_index(const char *text)
 	return text && lf_utf8_chars(text) >= 3;
 }
 
+/* The measures of a row as one text: each measure's stage, content,
+ * responsible and supervisor separated by U+001F, measures by U+001E (text
+ * fields hold no control characters but tab and new line). */
 #define ROW_COLUMNS \
 	"r.id, p.id, r.gid, r.selfcheck, r.post, r.person, p.dept, ?20, p.name, x.name, ifnull(s.duties, p.duties), " \
-	"r.description, (SELECT group_concat(content, char(10)) FROM (SELECT m.content FROM measure m " \
+	"r.description, (SELECT group_concat(m, char(30)) FROM (SELECT ifnull(m.stage, '') || char(31) || m.content || " \
+	"char(31) || ifnull(a.name, '') || char(31) || ifnull(b.name, '') AS m FROM measure m " \
+	"LEFT JOIN person a ON a.gid = m.responsible LEFT JOIN person b ON b.gid = m.supervisor " \
 	"WHERE m.risk = r.gid AND m.deleted = 0 ORDER BY ifnull(m.seq, 0), m.id)), r.remarks, r.category, r.source, " \
 	"r.found_by, s.status, r.level_reason, ifnull(r.probability, 0), ifnull(r.severity, 0), " \
-	"ifnull(r.level_proposed, 0), ifnull(r.level, 0) "
+	"ifnull(r.level_proposed, 0), ifnull(r.level, 0), (SELECT w.name FROM power w WHERE w.gid = r.power) "
 /* CROSS JOIN keeps SQLite from scanning the whole cycle's risks for one department:
  * posts of the department by post_dept, then their risks by risk_post. */
 #define ROW_FROM \
@@ -30,7 +35,7 @@ int lf_search_uses_index(const char *text)
 	"WHERE p.dept = ?1 AND r.cycle = ?2 AND r.deleted = 0 AND (?3 OR r.retired = 0) " \
 	"AND (?4 = 0 OR ifnull(r.level, r.level_proposed) = ?4) AND (?5 IS NULL OR r.category = ?5) " \
 	"AND (?6 IS NULL OR s.status = ?6) AND (?7 = 0 OR r.probability = ?7) AND (?8 = 0 OR r.severity = ?8) " \
-	"AND (?21 IS NULL OR p.gid = ?21) " \
+	"AND (?21 IS NULL OR p.gid = ?21) AND (?22 IS NULL OR x.name = ?22) " \
 	"AND (?9 = 0 OR (" ROW_ORDER ") > (SELECT " ROW_ORDER " FROM risk r JOIN post p ON p.gid = r.post " \
 	"LEFT JOIN selfcheck s ON s.gid = r.selfcheck LEFT JOIN person x ON x.gid = r.person WHERE r.id = ?9)) "
 #define ROW_TAIL "ORDER BY " ROW_ORDER " LIMIT ?10"
@@ -76,6 +81,49 @@ static char *search_arg(const char *text, int fts)
 	return lf_buf_steal(&b);
 }
 
+/* Split the measures column (ROW_COLUMNS) into r->mv, and their contents
+ * one per line into r->measures. */
+static void row_measures(struct lf_arena *a, struct lf_summary_row *r, const char *packed)
+{
+	struct lf_summary_measure *mv;
+	struct lf_buf text;
+	const char *p;
+	int n = 1, i;
+
+	if (!packed)
+		return;
+	for (p = packed; *p; p++)
+		n += *p == '\x1e';
+	mv = lf_arena_alloc(a, (size_t)n * sizeof *mv);
+	lf_buf_init(&text);
+	for (i = 0, p = packed; i < n; i++) {
+		const char *f[4];
+		size_t len[4];
+		int k;
+
+		for (k = 0; k < 4; k++) {
+			size_t l = strcspn(p, k < 3 ? "\x1f\x1e" : "\x1e");
+
+			f[k] = p;
+			len[k] = l;
+			p += l;
+			if (*p == '\x1f' && k < 3)
+				p++;
+		}
+		if (*p == '\x1e')
+			p++;
+		mv[i].stage = len[0] ? lf_arena_strndup(a, f[0], len[0]) : NULL;
+		mv[i].content = lf_arena_strndup(a, f[1], len[1]);
+		mv[i].responsible = len[2] ? lf_arena_strndup(a, f[2], len[2]) : NULL;
+		mv[i].supervisor = len[3] ? lf_arena_strndup(a, f[3], len[3]) : NULL;
+		lf_buf_addf(&text, "%s%s", i ? "\n" : "", mv[i].content);
+	}
+	r->mv = mv;
+	r->nmeasures = n;
+	r->measures = lf_arena_strdup(a, text.s ? text.s : "");
+	lf_buf_free(&text);
+}
+
 static void summary_row(struct lf_summary_list *out, sqlite3_stmt *st, int no)
 {
 	struct lf_summary_row *r = &out->v[out->n++];
@@ -93,7 +141,7 @@ static void summary_row(struct lf_summary_list *out, sqlite3_stmt *st, int no)
 	r->person_name = lf_col_str(a, st, 9);
 	r->duties = lf_col_str(a, st, 10);
 	r->description = lf_col_str(a, st, 11);
-	r->measures = lf_col_str(a, st, 12);
+	row_measures(a, r, (const char *)sqlite3_column_text(st, 12));
 	r->remarks = lf_col_str(a, st, 13);
 	r->category = lf_col_str(a, st, 14);
 	r->source = lf_col_str(a, st, 15);
@@ -104,6 +152,7 @@ static void summary_row(struct lf_summary_list *out, sqlite3_stmt *st, int no)
 	r->severity = sqlite3_column_int(st, 20);
 	r->level_proposed = sqlite3_column_int(st, 21);
 	r->level = sqlite3_column_int(st, 22);
+	r->power_name = lf_col_str(a, st, 23);
 }
 
 struct walk {
@@ -144,6 +193,8 @@ static lf_status dept_rows(struct lf_db *db, struct walk *w, long long dept_id, 
 		sqlite3_bind_text(st, 21, w->reach.post, -1, SQLITE_STATIC);
 	if (w->arg)
 		sqlite3_bind_text(st, 11, w->arg, -1, SQLITE_STATIC);
+	if (f->person_name)
+		sqlite3_bind_text(st, 22, f->person_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 20, dept_name, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == w->limit) {
@@ -159,6 +210,20 @@ static lf_status dept_rows(struct lf_db *db, struct walk *w, long long dept_id, 
 		s = lf_sqlfail(db, rc, "读取汇总表失败");
 	sqlite3_finalize(st);
 	return s;
+}
+
+/* Another unit's records held here (an upper level's copy of what a lower
+ * unit sent) are read by whoever reads the whole unit: the departments a
+ * role covers are this unit's. */
+static lf_status other_unit(struct lf_db *db, const char *unit, const struct lf_perm_reach *reach)
+{
+	char why[sizeof db->err];
+
+	if (!unit || !strcmp(unit, db->unit) || reach->unit)
+		return LF_OK;
+	lf_perm_check(db, LF_ACT_READ, NULL);
+	memcpy(why, db->err, sizeof why);
+	return lf_fail(db, LF_DENIED, "不能查看单位 %s 的数据：%s", unit, why);
 }
 
 lf_status lf_summary_page(struct lf_db *db, const struct lf_summary_filter *f, struct lf_page *pg,
@@ -177,7 +242,8 @@ lf_status lf_summary_page(struct lf_db *db, const struct lf_summary_filter *f, s
 	w.limit = lf_page_limit(pg);
 	if (!f->cycle)
 		return lf_fail(db, LF_INVALID, "没有指明年度。");
-	if ((s = lf_perm_reach_in(db, LF_ACT_READ, f->dept, &w.reach)) || (s = lf_key_parse(db, pg->after, w.key, 4))) {
+	if ((s = lf_perm_reach_in(db, LF_ACT_READ, f->dept, &w.reach)) || (s = other_unit(db, f->unit, &w.reach)) ||
+	    (s = lf_key_parse(db, pg->after, w.key, 4))) {
 		lf_perm_reach_clear(&w.reach);
 		return s;
 	}
@@ -198,7 +264,7 @@ lf_status lf_summary_page(struct lf_db *db, const struct lf_summary_filter *f, s
 		return s;
 	}
 	lf_perm_reach_bind(st, &w.reach);
-	sqlite3_bind_text(st, 1, db->unit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, f->unit ? f->unit : db->unit, -1, SQLITE_STATIC);
 	if (f->dept)
 		sqlite3_bind_text(st, 2, f->dept, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, start_dept);
@@ -223,4 +289,40 @@ void lf_summary_list_free(struct lf_summary_list *l)
 {
 	lf_arena_free(&l->arena);
 	memset(l, 0, sizeof *l);
+}
+
+lf_status lf_summary_opinion(struct lf_db *db, const char *unit, const char *cycle, const char *dept,
+                             const char *role, struct lf_summary_opinion *out)
+{
+	static const char sql[] =
+		"SELECT text, signer, signed FROM opinion WHERE owner = ?1 AND cycle = ?2 AND dept IS ?3 AND role = ?4 "
+		"AND deleted = 0 ORDER BY signed DESC, gid DESC LIMIT 1";
+	struct lf_scope scope = { .dept = dept };
+	sqlite3_stmt *st;
+	lf_status s = lf_perm_check(db, LF_ACT_READ, dept ? &scope : NULL);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (s || (s = lf_prepare(db, sql, &st)))
+		return s;
+	sqlite3_bind_text(st, 1, unit ? unit : db->unit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, cycle, -1, SQLITE_STATIC);
+	if (dept)
+		sqlite3_bind_text(st, 3, dept, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, role, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->found = 1;
+		out->text = lf_col_str(&out->arena, st, 0);
+		out->signer = lf_col_str(&out->arena, st, 1);
+		out->signed_on = lf_col_str(&out->arena, st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取汇总表意见失败");
+}
+
+void lf_summary_opinion_free(struct lf_summary_opinion *o)
+{
+	lf_arena_free(&o->arena);
+	memset(o, 0, sizeof *o);
 }

@@ -51,6 +51,10 @@ lf_status lf_cycle_get(struct lf_db *db, const char *gid, struct lf_cycle_list *
 lf_status lf_cycle_by_year(struct lf_db *db, int year, struct lf_cycle_list *out);
 /* The cycle of today's year; else the latest before it; else the earliest. */
 lf_status lf_cycle_current(struct lf_db *db, struct lf_cycle_list *out);
+/* The cycle of `year` of `unit` (NULL: this database's unit; another unit's
+ * are held here when it sent them), or its latest when year is 0.
+ * LF_NOTFOUND saying which years the unit has. Needs LF_ACT_READ_PUBLIC. */
+lf_status lf_cycle_of_unit(struct lf_db *db, const char *unit, int year, struct lf_cycle_list *out);
 /* This unit's cycles, newest first. */
 lf_status lf_cycle_list(struct lf_db *db, struct lf_page *pg, struct lf_cycle_list *out);
 void lf_cycle_list_free(struct lf_cycle_list *l);

@@ -30,6 +30,10 @@ void lf_entry_free(struct lf_entry *e);
 /* "" for a new record. */
 const char *lf_entry_target(const struct lf_entry *e);
 const char *lf_entry_text(const struct lf_entry *e, int i);
+/* Start field `name` of a new record from `text` instead of the form's
+ * default (the department of a post added under that department): not a
+ * change the user made. LF_USAGE if the form has no such field. */
+lf_status lf_entry_preset(struct lf_entry *e, const char *name, const char *text);
 /* Set field i's text; clears its message. Marks the entry changed if the
  * text differs. */
 void lf_entry_set(struct lf_entry *e, int i, const char *text);

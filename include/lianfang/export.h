@@ -61,10 +61,14 @@ struct lf_export_opts {
 struct lf_export_result {
 	long docs, rows;   /* documents and data rows written */
 	long problems;     /* characters the encoding cannot hold */
+	char note[512];    /* "" when the table holds all the filter asks for; else the part the
+	                    * user may read, as lists say it: "登记注册科、本人岗位（受理审查岗）" */
 };
 
-/* Write the table form `form` to `path`. On failure nothing is left at path
- * (an existing file is kept unless o->overwrite) and db->err says why. */
+/* Write the table form `form` to `path`. What it holds is what the acting
+ * user may read (export_data.h): a part of it is named in res->note. On
+ * failure nothing is left at path (an existing file is kept unless
+ * o->overwrite) and db->err says why. */
 lf_status lf_export(struct lf_db *db, const struct lf_form *form, const char *path,
                     const struct lf_export_opts *o, struct lf_export_result *res);
 

@@ -1,12 +1,16 @@
-/* export_data: what the official tables show, read from the database. A
+/* export_data: what the official tables show, read through the model. A
  * data source (the 数据： of a table form) gives rows of named text columns,
- * one row at a time — never all loaded — grouped into documents (one
- * summary table, or one self-check form per person), each with the values
- * its header and footer lines ask for ({unit}, {date}, {opinion.纪检组} …).
+ * one row at a time — read from the model a page at a time, never all
+ * loaded — grouped into documents (one summary table, or one self-check form
+ * per person), each with the values its header and footer lines ask for
+ * ({unit}, {date}, {opinion.纪检组} …).
  *
- * This module owns the export queries until the phase-2 model offers them
- * (src/summary.c and friends); the writers in export.c only see this
- * interface, so switching the queries does not touch them. */
+ * What a source shows is what the model lets the acting user read: the
+ * whole unit, the departments their role covers, or their own post — the
+ * same part, with the same note, as the lists (summary.h, selfcheck.h,
+ * power.h); nobody signed in reads nothing. Level names are the unit's
+ * grading scheme's (grade.h). The writers in export.c only see this
+ * interface. */
 #ifndef LIANFANG_EXPORT_DATA_H
 #define LIANFANG_EXPORT_DATA_H
 
@@ -33,7 +37,8 @@ struct lf_xsrc;
 extern const char *const lf_xsrc_names[];
 
 /* Open a data source with a filter. Fails (with a Chinese message in db->err)
- * for an unknown source, unit, department, person or cycle. */
+ * for an unknown source, unit, department, person or cycle, and with
+ * LF_DENIED when the user may read none of what the filter asks for. */
 lf_status lf_xsrc_open(struct lf_db *db, const char *name, const struct lf_xfilter *f,
                        struct lf_xsrc **out);
 void lf_xsrc_close(struct lf_xsrc *s);
@@ -45,7 +50,11 @@ const char *lf_xsrc_columns(const struct lf_xsrc *s);
 /* True when the filter chose one department (tables then leave out the
  * columns marked 隐藏：按处室). */
 int lf_xsrc_per_dept(const struct lf_xsrc *s);
-/* For a progress bar: how many records it will read in all, and so far. */
+/* What part of the filter's records the user may read, in words
+ * ("登记注册科、本人岗位（受理审查岗）"), or NULL when all of them. */
+const char *lf_xsrc_note(const struct lf_xsrc *s);
+/* For a progress bar: how many records it will read in all (0 when not
+ * known in advance), and so far. */
 long lf_xsrc_total(const struct lf_xsrc *s);
 long lf_xsrc_done(const struct lf_xsrc *s);
 
@@ -59,23 +68,5 @@ const char *lf_xsrc_value(struct lf_xsrc *s, const char *key);
 /* A short name for the current document (a spreadsheet tab): the person or
  * the department, or "" for a single table. */
 const char *lf_xsrc_doc_name(const struct lf_xsrc *s);
-
-/* ------------------------------------------------------------------ levels */
-
-/* Risk levels are stored as 1 (low) … 3 (high). Their names are the unit's
- * own: setting "grade.level_names" = "低|中|高" (lowest first), else 低/中/高.
- * lf_level_name gives "" for 0 (no level). */
-const char *lf_level_name(struct lf_db *db, const char *unit, int level);
-/* The ordinal for a name the unit uses (or 1–3 written as digits); 0 if none. */
-int lf_level_parse(struct lf_db *db, const char *unit, const char *name);
-/* "高、中、低" — the names, for messages. */
-const char *lf_level_names(struct lf_db *db, const char *unit);
-
-/* The names loaded once, for callers that name many levels (an import). */
-struct lf_levels {
-	char name[4][64]; /* [0] is "" */
-};
-void lf_levels_load(struct lf_db *db, const char *unit, struct lf_levels *ln);
-int lf_levels_parse(const struct lf_levels *ln, const char *name);
 
 #endif

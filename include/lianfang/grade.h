@@ -48,6 +48,9 @@ struct lf_scheme {
  *   p=2   1   2   3
  *   p=3   2   3   3                                                        */
 lf_status lf_scheme_load(struct lf_db *db, struct lf_scheme *s);
+/* The scheme of `unit` (NULL: this database's unit): a lower unit's settings
+ * travel with its records, so an upper level names its levels as it does. */
+lf_status lf_scheme_load_unit(struct lf_db *db, const char *unit, struct lf_scheme *s);
 void lf_scheme_free(struct lf_scheme *s);
 
 /* Change one setting (LF_SET_…) from text as typed: lists separated by

@@ -8,7 +8,10 @@
  * with its line; only if none is bad is it read again and applied in one
  * transaction, all or nothing. A dry run does the same and rolls back, so
  * its preview is exactly what the import would do. Rows are matched to
- * existing records by name, so importing a file twice adds nothing. */
+ * existing records by name, so importing a file twice adds nothing.
+ * Everything is found and made through the model (import_model.h), so its
+ * permission checks, validation and audit apply; a row the model refuses
+ * is reported with its line and nothing is applied. */
 #ifndef LIANFANG_IMPORT_H
 #define LIANFANG_IMPORT_H
 

@@ -11,6 +11,7 @@
 #define LIANFANG_ORG_H
 
 #include "lianfang/page.h"
+#include "lianfang/perm.h"
 
 struct lf_dept_in {
 	const char *name, *seq;
@@ -99,7 +100,24 @@ lf_status lf_person_list(struct lf_db *db, const char *dept, const char *post, i
                          struct lf_page *pg, struct lf_person_list *out);
 void lf_person_list_free(struct lf_person_list *l);
 
+/* Finding by name what a person types or a table names (the organisation is
+ * public: LF_ACT_READ_PUBLIC). Those in use come first; a retired one only
+ * when none in use has the name (the new 王静 on the post, not the one who
+ * left), the first made when several have it. LF_NOTFOUND when none, the
+ * message naming what there is. unit NULL: this database's unit (another
+ * unit's organisation is held here when it sent its records). */
+lf_status lf_dept_find(struct lf_db *db, const char *unit, const char *name, char gid[LF_GID_LEN + 1]);
+lf_status lf_post_find(struct lf_db *db, const char *dept, const char *name, char gid[LF_GID_LEN + 1]);
+/* A person on `post`, or anywhere in `unit` when post is NULL. */
+lf_status lf_person_find(struct lf_db *db, const char *unit, const char *post, const char *name,
+                         char gid[LF_GID_LEN + 1]);
+
 /* The department a post belongs to (for permission scopes). */
 lf_status lf_post_dept(struct lf_db *db, const char *post, char dept[LF_GID_LEN + 1]);
+/* lf_perm_check of `act` on something of a live post: the post's
+ * department, the post and, when not NULL, a self-check form and the person
+ * whose form it is (staff may change only their own, before submitting). */
+lf_status lf_post_perm_check(struct lf_db *db, enum lf_action act, const char *post, const char *selfcheck,
+                             const char *person);
 
 #endif

@@ -40,6 +40,7 @@ struct lf_arena {
 
 void *lf_arena_alloc(struct lf_arena *a, size_t n);          /* zeroed */
 char *lf_arena_strdup(struct lf_arena *a, const char *s);    /* NULL stays NULL */
+char *lf_arena_strndup(struct lf_arena *a, const char *s, size_t n); /* at most n bytes */
 void lf_arena_free(struct lf_arena *a);
 
 /* Lines of text, each with what a screen needs to colour or select it. */

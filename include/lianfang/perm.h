@@ -21,6 +21,7 @@
  *   SELFCHECK_SUBMIT  post*  -     -      -         -          -     -
  *   REVIEW_HEAD       -      dept  -      -         -          -     -
  *   REVIEW_LEADER     -      -     dept   -         -          -     -
+ *   REVIEW_STANDIN    -      -     -      -         unit       -     -
  *   ASSESS            -      -     -      unit      unit       -     -
  *   LEVEL_SET         -      -     -      unit      unit       -     -
  *   MEASURE_EDIT      -      dept  -      -         unit       -     -
@@ -40,8 +41,11 @@
  *          only while it is a draft or was returned — once submitted, the
  *          person can no longer edit it;
  *   dept: the target's department must be one the role covers (account_role.dept).
- * One exception lives in review.c: the head's signature on a form whose
- * department has no head but its own person is the leader in charge's.
+ * Two exceptions live in review.c: the head's signature on a form whose
+ * department has no head but its own person is the leader in charge's; and a
+ * head's or leader's signature that nobody but the form's own person could
+ * give (the principal's own form: he is the leader in charge of the
+ * leadership) is the discipline office's (REVIEW_STANDIN), recorded as such.
  * Roles add up: a department head who fills their own self-check holds both
  * head and staff. An administrator signs nothing off: the risk-work roles are
  * separate, and an administrator cannot grant them to their own account.
@@ -86,6 +90,7 @@ enum lf_role {
 	_(SELFCHECK_SUBMIT, "提交自查表") \
 	_(REVIEW_HEAD,      "以处室负责人身份审核自查表") \
 	_(REVIEW_LEADER,    "以分管领导身份审核自查表") \
+	_(REVIEW_STANDIN,   "审核无他人可签的环节（如主要领导本人的自查表）") \
 	_(ASSESS,           "评估自查表质量（准确、不准确……）") \
 	_(LEVEL_SET,        "审定风险等级") \
 	_(MEASURE_EDIT,     "维护防控措施") \
@@ -164,6 +169,11 @@ lf_status lf_perm_reach_note(struct lf_db *db, enum lf_action act, const char *d
 void lf_perm_reach_bind(sqlite3_stmt *st, const struct lf_perm_reach *r);
 /* Does the reach cover all of department `dept` (not just the own post)? */
 int lf_perm_reach_whole_dept(const struct lf_perm_reach *r, const char *dept);
+
+/* How many active accounts, other than those of `person` (a gid; NULL: none
+ * left out), may do `act` on department `dept` — for the review chain: is
+ * anybody but the form's own person there to sign a step? */
+lf_status lf_perm_others(struct lf_db *db, enum lf_action act, const char *dept, const char *person, int *n);
 
 /* The fixed table above: whether `role` may ever do `act`, and how far. */
 enum lf_reach_kind { LF_REACH_NONE, LF_REACH_POST, LF_REACH_DEPT, LF_REACH_UNIT };

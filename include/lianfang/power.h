@@ -30,12 +30,24 @@ struct lf_power_list {
 lf_status lf_power_add(struct lf_db *db, const struct lf_power_in *in, char gid[LF_GID_LEN + 1]);
 lf_status lf_power_edit(struct lf_db *db, const char *gid, const struct lf_power_in *in);
 lf_status lf_power_retire(struct lf_db *db, const char *gid, int retired);
+/* Load a live power into w (a power record) to change it or its flow chart,
+ * if the user may: LF_ACT_POWER_EDIT on its department and post. */
+struct lf_rec;
+lf_status lf_power_open(struct lf_db *db, const char *gid, struct lf_rec *w);
 lf_status lf_power_get(struct lf_db *db, const char *gid, struct lf_power_list *out);
 /* Powers of a post, a department or the unit, in department order then seq:
  * those the acting user may read (LF_ACT_READ: of their own post, of the
  * departments they cover, or the unit's); refused only when none. */
 lf_status lf_power_list(struct lf_db *db, const char *dept, const char *post, int with_retired,
                         struct lf_page *pg, struct lf_power_list *out);
+/* The same for the powers of `unit` (NULL: this database's unit) — an upper
+ * level's copy of what a lower unit sent, read by whoever reads the whole
+ * unit (LF_ACT_READ); the departments a role covers are this unit's. */
+lf_status lf_power_list_unit(struct lf_db *db, const char *unit, const char *dept, const char *post, int with_retired,
+                             struct lf_page *pg, struct lf_power_list *out);
 void lf_power_list_free(struct lf_power_list *l);
+/* A power of a department by name (those in use first); LF_NOTFOUND when
+ * the department has none so named. Needs LF_ACT_READ on the department. */
+lf_status lf_power_find(struct lf_db *db, const char *dept, const char *name, char gid[LF_GID_LEN + 1]);
 
 #endif

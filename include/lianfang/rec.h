@@ -109,10 +109,16 @@ lf_status lf_rec_from_body(struct lf_db *db, struct lf_rec *r, const char *body)
 /* Load the visible record (also a deleted one: check r->deleted). */
 lf_status lf_rec_load(struct lf_db *db, const struct lf_kind *k, const char *gid,
                       struct lf_rec *r);
+/* Load a live record of r's kind (made by lf_rec_new), or fail with
+ * LF_NOTFOUND "找不到岗位（1a2b3c4d）。" when gid is NULL, unknown or deleted. */
+lf_status lf_rec_load_live(struct lf_db *db, const char *gid, struct lf_rec *r);
 
 /* Save r as a new revision of its record, owned by this unit (new gid if
  * r->gid is empty). No change → no revision. Runs in a transaction. */
 lf_status lf_rec_put(struct lf_db *db, struct lf_rec *r);
+/* Check r (lf_rec_validate) and save it (lf_rec_put); its gid into `gid`
+ * when not NULL. */
+lf_status lf_rec_save(struct lf_db *db, struct lf_rec *r, char gid[LF_GID_LEN + 1]);
 /* Tombstone the record. */
 lf_status lf_rec_delete(struct lf_db *db, const struct lf_kind *k, const char *gid);
 

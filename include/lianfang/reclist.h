@@ -33,6 +33,13 @@ struct lf_reclist;
  * LF_LIST_COLS), ordered by `sort` (a required field, or NULL: entry order). */
 lf_status lf_reclist_open(struct lf_db *db, const struct lf_kind *k, const char *sort,
                           const char *const *cols, int ncols, struct lf_reclist **out);
+/* A list of only the rows whose `field` equals `value`, as lf_reclist_open
+ * and lf_reclist_filter, read with the right to that much: a list of one
+ * department's records (field "dept") needs the right to read that
+ * department, of one post's ("post") that post — a department head lists
+ * their department's powers. */
+lf_status lf_reclist_open_in(struct lf_db *db, const struct lf_kind *k, const char *sort, const char *const *cols,
+                             int ncols, const char *field, const char *value, struct lf_reclist **out);
 /* Only rows whose `field` equals `value` (a gid for references); call before
  * the first page. One filter per list. */
 lf_status lf_reclist_filter(struct lf_reclist *l, const char *field, const char *value);

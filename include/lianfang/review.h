@@ -42,7 +42,17 @@ struct lf_review_in {
  * LF_ACT_REVIEW_LEADER (the department), assess LF_ACT_ASSESS. Where the
  * department has no head but the form's own person (the head's own form, or
  * a department without a head, such as the leadership), the leader in
- * charge gives the head's signature too: nobody else could. */
+ * charge gives the head's signature too: nobody else could.
+ *
+ * Who signs for the top leadership: where no account but the form's own
+ * person's holds the role that gives a head's or leader's signature (the
+ * principal's own form — he is the leader in charge of 局领导班子, and nobody
+ * reviews their own form), the discipline office signs that step
+ * (LF_ACT_REVIEW_STANDIN; seed 003: 派驻纪检组 sits on the assessment team
+ * and supervises the leadership). The review records it: the signer's name
+ * is followed by LF_REVIEW_STANDIN_MARK ("潘超（纪检监察）") in the record that
+ * travels, the history and the printed form. */
+#define LF_REVIEW_STANDIN_MARK "（纪检监察）"
 lf_status lf_review_step(struct lf_db *db, const char *selfcheck, enum lf_review_step step,
                          const struct lf_review_in *in);
 /* Would the step be allowed now? LF_OK, or the refusal with its reason —

@@ -16,6 +16,8 @@ struct lf_risk_in {
 	const char *probability, *severity; /* 1 … the matrix size */
 	const char *power, *step;           /* gids; a step implies its power */
 	const char *remarks, *seq;
+	const char *person;                 /* gid of a person on the post whom a risk of the post
+	                                     * concerns; a form's risk is its person's */
 };
 
 struct lf_risk {
@@ -42,7 +44,9 @@ struct lf_risk_list {
  * LF_ACT_SELFCHECK_EDIT for the form's post. */
 lf_status lf_risk_add(struct lf_db *db, const char *selfcheck, const struct lf_risk_in *in,
                       char gid[LF_GID_LEN + 1]);
-/* Add a risk of a post found outside a self-check (部门评查, 交叉互查 …).
+/* Add a risk of a post found outside a self-check (部门评查, 交叉互查 …),
+ * maybe concerning one person on the post (in->person); numbered after the
+ * post's others unless in->seq says where.
  * Needs LF_ACT_RISK_FIND for the post's department; so do editing, retiring
  * and deleting such a risk, and its measures need LF_ACT_MEASURE_EDIT. A
  * risk on a form is changed by its person (LF_ACT_SELFCHECK_EDIT). */
@@ -58,6 +62,18 @@ lf_status lf_risk_get(struct lf_db *db, const char *gid, struct lf_risk_list *ou
 /* The risks of a form, in order (retired ones too when asked). */
 lf_status lf_risk_list(struct lf_db *db, const char *selfcheck, int with_retired, struct lf_page *pg,
                        struct lf_risk_list *out);
+/* The risks of a post found outside a form (部门评查 …) in a cycle, in order. */
+lf_status lf_risk_list_of_post(struct lf_db *db, const char *cycle, const char *post, int with_retired,
+                               struct lf_page *pg, struct lf_risk_list *out);
+/* The live risks linked to a power in a cycle (on forms or posts), in their
+ * order: after LF_ACT_READ on the power, those the acting user may read. */
+lf_status lf_risk_list_of_power(struct lf_db *db, const char *power, const char *cycle, struct lf_page *pg,
+                                struct lf_risk_list *out);
+/* The risks linked to a flow-chart step (its 风险点), in `cycle` (NULL: any),
+ * in the order they were found; not retired ones. Needs LF_ACT_READ for the
+ * step's power. */
+lf_status lf_risk_list_step(struct lf_db *db, const char *step, const char *cycle, struct lf_page *pg,
+                            struct lf_risk_list *out);
 void lf_risk_list_free(struct lf_risk_list *l);
 /* Move a risk one place up (dir < 0) or down (dir > 0) among the risks of
  * its form (or of its post, for a risk found outside a self-check), retired

@@ -223,6 +223,10 @@ enum lf_ui_role {
 attr_t lf_ui_attr(enum lf_ui_role r);
 /* 1 if colours are in use. */
 int lf_ui_colour(void);
+/* 1 if text may draw lines with box-drawing characters (┌─┐ ║ ═): a UTF-8
+ * locale and a terminal with line drawing and colours; else draw in ASCII
+ * (vt100, a GBK terminal, one without line drawing). */
+int lf_ui_line_drawing(void);
 
 /* Draw UTF-8 text at y, x in at most maxw columns; line breaks and tabs
  * are drawn as spaces. Returns the columns used. */
@@ -316,10 +320,34 @@ void lf_keys_man(struct lf_buf *b);
  * entry form, both from forms/<form_id>.form. Any kind with an entry form
  * can use it. */
 lf_status lf_records_open(struct lf_ui *ui, const char *form_id);
+/* The same with options (each may be 0/NULL). */
+typedef lf_status (*lf_records_open_fn)(struct lf_ui *ui, const char *gid, void *ctx);
+struct lf_records_opts {
+	/* Only the records whose field equals value (a gid for a reference): the
+	 * posts of one department. New ones start with it; the column is left out. */
+	const char *filter_field, *filter_value;
+	const char *title;     /* on the path line; NULL: the form's title */
+	const char *sort;      /* a required field to sort by; "": entry order; NULL: the record's name */
+	/* The fields to show, NULL-terminated; a text area's column takes the
+	 * room the others leave. NULL: the form's fields that fit. */
+	const char *const *columns;
+	/* What is under a record (a department's posts, a power's flow chart):
+	 * Enter opens it and e the record's own form. NULL: Enter edits. */
+	lf_records_open_fn open;
+	void *ctx;
+	const char *about;     /* a hint beside the count: "Enter 查看这个处室的岗位" */
+	const char *add_hint;  /* how to add here ("a 添加成员……"), shown to those who may */
+};
+lf_status lf_records_open_with(struct lf_ui *ui, const char *form_id, const struct lf_records_opts *o);
 /* An entry form on record gid (NULL: new). on_saved (may be NULL) hears the
  * gid after each save. Offers this user's draft, asks before leaving. */
 typedef void (*lf_saved_fn)(void *ctx, const char *gid);
 lf_status lf_form_open(struct lf_ui *ui, const char *form_id, const char *gid, lf_saved_fn on_saved, void *ctx);
+/* An entry form on a new record whose fields start from `preset` — pairs of
+ * field name and text, ending with NULL: { "dept", gid, NULL } — instead of
+ * the form's defaults (a post added under its department). */
+lf_status lf_form_open_new(struct lf_ui *ui, const char *form_id, const char *const *preset, lf_saved_fn on_saved,
+                           void *ctx);
 /* A picker over records of kind k (or fixed choices): calls picked(ctx, value,
  * label) with a gid (or the choice's text), then closes. */
 typedef void (*lf_picked_fn)(void *ctx, const char *value, const char *label);
@@ -341,6 +369,10 @@ void lf_ui_signout(struct lf_ui *ui);
  * line; later calls give the same count without checking again (a home may
  * call it to show its own warning). About 1 s per 100,000 log entries. */
 long lf_ui_audit_problems(struct lf_ui *ui);
+/* The same count once the log has been checked this sign-in, or -1 while it
+ * has not: for a home to draw its warning without making the check before it
+ * is on screen. A home is drawn again when the check finds problems. */
+long lf_ui_audit_seen(const struct lf_ui *ui);
 /* The audit log screen: the problems found, or that the log is intact with
  * its last entry (to write down as an anchor). */
 void lf_audit_open(struct lf_ui *ui);

@@ -50,6 +50,7 @@ struct lf_selfcheck_filter {
 	const char *dept;    /* NULL: the unit */
 	const char *status;  /* stored name, NULL: any */
 	int overdue;         /* 1: only returned forms past their deadline */
+	const char *person_name; /* only the forms of persons so named; NULL: any */
 };
 
 /* A new form for a person on a post in a cycle, duties copied from the post

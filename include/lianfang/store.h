@@ -38,6 +38,10 @@ struct lf_db {
 	int busy_ms;
 	void *cache;                    /* prepared statements, owned by rec.c */
 	void (*cache_free)(struct lf_db *db);
+	/* auth.c: this unit's audit chain holds no account entry up to this
+	 * entry (0: not looked yet), so setup mode looks only at later ones. */
+	long long audit_seen_seq;
+	char audit_seen_hash[65];
 	char err[1024];                 /* details of the last failure, in Chinese */
 };
 

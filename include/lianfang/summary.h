@@ -22,6 +22,16 @@ struct lf_summary_filter {
 	const char *text;       /* search; NULL or "": none */
 	int probability, severity; /* a heat-map cell; 0: any */
 	int with_retired;       /* include retired risks */
+	const char *person_name; /* only the risks of persons so named; NULL: any */
+	const char *unit;       /* the departments of this unit's code; NULL: this database's unit
+	                         * (another unit's records held here need LF_ACT_READ on the unit) */
+};
+
+/* A measure of a row, in order. */
+struct lf_summary_measure {
+	const char *stage;                    /* NULL when unset */
+	const char *content;
+	const char *responsible, *supervisor; /* names, NULL when unset */
 };
 
 struct lf_summary_row {
@@ -33,6 +43,9 @@ struct lf_summary_row {
 	const char *duties;      /* the form's duties, else the post's */
 	const char *description;
 	const char *measures;    /* measure contents in order, one per line; NULL when none */
+	const struct lf_summary_measure *mv; /* the same measures, field by field */
+	int nmeasures;
+	const char *power_name;  /* the power the risk belongs to; NULL when none */
 	const char *remarks, *category, *source, *found_by, *status, *level_reason;
 	int probability, severity, level_proposed, level; /* 0 when unset */
 };
@@ -49,6 +62,19 @@ struct lf_summary_list {
 lf_status lf_summary_page(struct lf_db *db, const struct lf_summary_filter *f, struct lf_page *pg,
                           struct lf_summary_list *out);
 void lf_summary_list_free(struct lf_summary_list *l);
+
+/* The latest opinion and signature of a role (处室负责人, 分管领导, 主要领导,
+ * 纪检组) on the summary table of `dept` (NULL: the unit's table) in a cycle,
+ * of `unit` (NULL: this database's unit). Needs LF_ACT_READ on the
+ * department (or the unit). found = 0 and NULL members when there is none. */
+struct lf_summary_opinion {
+	int found;
+	const char *text, *signer, *signed_on;
+	struct lf_arena arena;
+};
+lf_status lf_summary_opinion(struct lf_db *db, const char *unit, const char *cycle, const char *dept,
+                             const char *role, struct lf_summary_opinion *out);
+void lf_summary_opinion_free(struct lf_summary_opinion *o);
 
 /* Does a search text use the full-text index (3+ characters) or LIKE? */
 int lf_search_uses_index(const char *text);

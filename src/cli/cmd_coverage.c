@@ -158,7 +158,7 @@ static int run_progress(struct lf_cli *cli, int argc, char **argv)
 		if (st == LF_OK && (st = lf_progress_total(db, cycle, &total)) == LF_OK)
 			progress_row(&total, &sc);
 		if (st == LF_OK && total.overdue) {
-			struct lf_selfcheck_filter f = { cycle, NULL, NULL, 1 };
+			struct lf_selfcheck_filter f = { .cycle = cycle, .overdue = 1 };
 			struct lf_selfcheck_list l;
 
 			lf_page_init(&pg, 100);

@@ -232,6 +232,8 @@ static int run(struct lf_cli *cli, int argc, char **argv)
 	if (isatty(2))
 		o.progress = progress;
 	st = lf_export(db, form, path, &o, &res);
+	if (st == LF_OK && res.note[0]) /* as the lists say it */
+		fprintf(tmpdir ? stderr : stdout, "（只显示你有权查看的：%s）\n", res.note);
 	if (st) {
 		rc = lf_cli_fail("%s", lf_errmsg(db, st));
 	} else if (tmpdir) {

@@ -1005,8 +1005,10 @@ static void audit_warning(struct lf_ui *ui)
 {
 	long n = lf_ui_audit_problems(ui);
 
-	if (n > 0)
+	if (n > 0) {
 		lf_ui_msg(ui, LF_MSG_ERROR, "审计日志有 %ld 个问题：数据可能被人绕过廉防改动过。请在首页打开“审计日志”查看。", n);
+		ui->dirty |= LF_DIRTY_BODY; /* the home shows it too */
+	}
 }
 
 /* Choose the first screen for who is working: create the administrator,
@@ -1066,6 +1068,11 @@ static void ignore(void *ctx, const char *msg)
 {
 	(void)ctx;
 	(void)msg;
+}
+
+long lf_ui_audit_seen(const struct lf_ui *ui)
+{
+	return ui->audit_checked ? ui->audit_problems : -1;
 }
 
 long lf_ui_audit_problems(struct lf_ui *ui)

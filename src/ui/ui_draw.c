@@ -6,18 +6,32 @@
 #include "lianfang/screen.h"
 #include "ui_priv.h"
 
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 
 static attr_t theme[LF_R_COUNT];
-static int colour;
+static int colour, boxes;
 
 enum { P_TITLE = 1, P_PATH, P_BARKEY, P_FIELD, P_FOCUS, P_ERROR, P_INFO, P_MATCH, P_HEADER, P_LOW, P_MID, P_HIGH };
+
+/* Box-drawing characters in text (┌─┐ ║ ═) need a UTF-8 locale — a GBK
+ * terminal draws them two columns wide — and a terminal that describes line
+ * drawing (acsc). One without colours (vt100, vt220) is taken as an old
+ * device or emulator whose font may well lack them. */
+static int line_drawing(void)
+{
+	const char *acsc = tigetstr("acsc");
+
+	return !strcmp(nl_langinfo(CODESET), "UTF-8") && acsc && acsc != (char *)-1 && *acsc && has_colors() &&
+	       lf_wc_showable(0x2550) && lf_wc_width(0x2550) == 1;
+}
 
 void lf_ui_theme_init(void)
 {
 	const char *nc = getenv("NO_COLOR");
 
+	boxes = line_drawing();
 	/* COLORS is known only after start_color() */
 	colour = has_colors() && !(nc && *nc) && start_color() == OK && COLORS >= 8;
 	/* monochrome: what every terminal down to a vt100 can show */
@@ -77,6 +91,11 @@ attr_t lf_ui_attr(enum lf_ui_role r)
 int lf_ui_colour(void)
 {
 	return colour;
+}
+
+int lf_ui_line_drawing(void)
+{
+	return boxes;
 }
 
 /* ------------------------------------------------------------------ text */

@@ -5,8 +5,9 @@
  * written and every one is listed (row, column, the character, its code
  * point); the user chooses GB18030 or a visible [U+XXXX] instead. Nothing is
  * ever dropped silently, and an existing file is replaced only when the user
- * says so. Other screens open it with their table and filter chosen
- * (lf_export_open). */
+ * says so. The file holds what the user may read, as the lists show it;
+ * when that is a part, the result says which. Other screens open it with
+ * their table and filter chosen (lf_export_open). */
 #include "lianfang/export.h"
 #include "lianfang/unit.h"
 #include "ui_priv.h"
@@ -558,6 +559,8 @@ static void do_export(struct xscr *x, int overwrite)
 		xview_add(&x->last, LF_R_INFO, 0, "已导出：%ld 份，%ld 行，%s。", r.docs, r.rows,
 		          x->fmt == LF_XFMT_XLSX ? "Excel 工作簿" : lf_encoding_label(o.encoding));
 		xview_add(&x->last, LF_R_NORMAL, 2, "%s", shown);
+		if (r.note[0]) /* the part of the table the user may read, as the lists say it */
+			xview_add(&x->last, LF_R_INFO, 2, "只导出了你有权查看的：%s", r.note);
 		if (r.problems)
 			xview_add(&x->last, LF_R_ERROR, 2, "其中 %ld 个字 %s 里没有，写成了 [U+XXXX]：", r.problems,
 			          lf_encoding_label(o.encoding));

@@ -665,7 +665,18 @@ static void offer_draft(struct form *m)
 	lf_draft_clear(&d);
 }
 
-lf_status lf_form_open(struct lf_ui *ui, const char *form_id, const char *gid, lf_saved_fn on_saved, void *ctx)
+static int is_preset(const struct lf_form *f, int i, const char *const *preset)
+{
+	int k;
+
+	for (k = 0; preset && preset[k] && preset[k + 1]; k += 2)
+		if (!strcmp(preset[k], f->fields[i].name))
+			return 1;
+	return 0;
+}
+
+static lf_status open_form(struct lf_ui *ui, const char *form_id, const char *gid, const char *const *preset,
+                           lf_saved_fn on_saved, void *ctx)
 {
 	struct lf_ui_ctx *c = lf_ui_ctx(ui);
 	const struct lf_form *f = lf_formset_get(c->forms, form_id);
@@ -679,6 +690,11 @@ lf_status lf_form_open(struct lf_ui *ui, const char *form_id, const char *gid, l
 		return lf_fail(c->db, LF_NOTFOUND, "没有“%s”这张表单。", form_id);
 	if ((st = lf_entry_open(c->db, f, gid, &e)))
 		return st;
+	for (i = 0; preset && preset[i] && preset[i + 1]; i += 2)
+		if ((st = lf_entry_preset(e, preset[i], preset[i + 1]))) {
+			lf_entry_free(e);
+			return st;
+		}
 	m = lf_alloc(sizeof *m);
 	m->e = e;
 	m->f = f;
@@ -688,9 +704,15 @@ lf_status lf_form_open(struct lf_ui *ui, const char *form_id, const char *gid, l
 	for (i = 0; i < f->nfields; i++) {
 		lf_edit_init(&m->ed[i], f->fields[i].input == LF_IN_MULTILINE);
 		lf_edit_set(&m->ed[i], lf_entry_text(e, i));
+		if (m->ed[i].multiline)
+			m->ed[i].cur = 0; /* a long text is read from its start */
 	}
+	/* the cursor starts past what the screen chose for the user (the cycle of
+	 * a meeting, the number of a step): at the first thing to type */
 	m->focus = 0;
-	while (m->focus < f->nfields - 1 && !focusable(m, m->focus))
+	while (m->focus < f->nfields - 1 &&
+	       (!focusable(m, m->focus) || (is_preset(f, m->focus, preset) && (f->fields[m->focus].input == LF_IN_REF ||
+	                                                                       f->fields[m->focus].input == LF_IN_INT))))
 		m->focus++;
 	m->on_saved = on_saved;
 	m->ctx = ctx;
@@ -699,4 +721,15 @@ lf_status lf_form_open(struct lf_ui *ui, const char *form_id, const char *gid, l
 	lf_ui_push(ui, &m->base);
 	offer_draft(m);
 	return LF_OK;
+}
+
+lf_status lf_form_open(struct lf_ui *ui, const char *form_id, const char *gid, lf_saved_fn on_saved, void *ctx)
+{
+	return open_form(ui, form_id, gid, NULL, on_saved, ctx);
+}
+
+lf_status lf_form_open_new(struct lf_ui *ui, const char *form_id, const char *const *preset, lf_saved_fn on_saved,
+                           void *ctx)
+{
+	return open_form(ui, form_id, NULL, preset, on_saved, ctx);
 }

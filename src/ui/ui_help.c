@@ -9,6 +9,7 @@
 #include "ui_xfer.h"
 
 #include <string.h>
+#include <wchar.h>
 
 enum { H_UP = 1, H_DOWN, H_PGUP, H_PGDN, H_TOP, H_BOTTOM };
 
@@ -93,7 +94,13 @@ static void wrap_lines(struct help *h, int width)
 			int cw = k < n ? lf_wc_width(w[k]) : 0;
 
 			if (k == n || col + cw > room) {
-				char *part = lf_wcs_to_utf8(w + start, k - start);
+				char *part;
+
+				/* a line does not start with closing punctuation (避头):
+				 * the character before it goes down with it */
+				while (k < n && k - start > 1 && wcschr(L"，。、；：？！）》」』”’", w[k]))
+					k--, cw = lf_wc_width(w[k]);
+				part = lf_wcs_to_utf8(w + start, k - start);
 
 				if (h->lines == h->cap) {
 					h->cap = h->cap * 2 + 64;
@@ -210,7 +217,12 @@ void lf_help_open(struct lf_ui *ui, struct lf_screen *of)
 const struct lf_action_table lf_action_tables[] = {
 	{ "Every screen", lf_global_actions },
 	{ "Home screen", lf_home_actions },
-	{ "Lists (departments, posts, persons, cycles)", lf_records_actions },
+	{ "Lists (persons, meetings, the leading group …)", lf_records_actions },
+	{ "Lists with a level below (departments → posts → persons, powers → flow chart)", lf_records_tree_actions },
+	{ "Years and their phases", lf_cycle_actions },
+	{ "Flow chart of a power", lf_flow_actions },
+	{ "Risk points of a flow step", lf_step_risks_actions },
+	{ "Coverage", lf_coverage_actions },
 	{ "Moving in a list", lf_list_actions },
 	{ "Picking from a list", lf_picker_actions },
 	{ "Forms", lf_form_actions },
@@ -256,6 +268,29 @@ static void man_text(struct lf_buf *b, const char *s)
 	}
 }
 
+/* The home's menu: one key per row, by group. */
+static void home_menu_man(struct lf_buf *b)
+{
+	const char *group, *label, *about, *last = NULL;
+	int i, key;
+
+	lf_buf_adds(b, ".PP\nThe home's menu opens each screen with one key; a row the user's roles may not\n"
+	               "open is greyed, and its key says why instead.\n");
+	for (i = 0; lf_home_menu_row(i, &key, &group, &label, &about); i++) {
+		if (!last || strcmp(last, group)) {
+			lf_buf_adds(b, ".PP\n.B ");
+			man_text(b, group);
+			lf_buf_adds(b, "\n");
+		}
+		last = group;
+		lf_buf_addf(b, ".TP\n%c\n", key);
+		man_text(b, label);
+		lf_buf_adds(b, "：");
+		man_text(b, about);
+		lf_buf_adds(b, "\n");
+	}
+}
+
 void lf_keys_man(struct lf_buf *b)
 {
 	const struct lf_action_table *t;
@@ -291,6 +326,8 @@ void lf_keys_man(struct lf_buf *b)
 			man_text(b, a->help);
 			lf_buf_adds(b, "\n");
 		}
+		if (t->actions == lf_home_actions)
+			home_menu_man(b);
 	}
 	lf_buf_free(&keys);
 }

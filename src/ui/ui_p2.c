@@ -24,7 +24,7 @@ const char *lf_p2_cycle(struct lf_ui *ui)
 		s = LF_NOTFOUND;
 	lf_cycle_list_free(&l); /* the model leaves its arena to free on NOTFOUND too */
 	if (s == LF_NOTFOUND || s == LF_OK)
-		lf_ui_msg(ui, LF_MSG_ERROR, "还没有建立年度工作：先在首页的“年度”里新建一个年度。");
+		lf_ui_msg(ui, LF_MSG_ERROR, "还没有建立年度工作：先在首页的“年度工作”里新建一个年度。");
 	else
 		lf_ui_msg(ui, LF_MSG_ERROR, "%s", lf_errmsg(c->db, s));
 	return NULL;

@@ -96,7 +96,7 @@ static void search(struct picker *p, const char *q, int dir)
 	if (p->list.err)
 		lf_ui_msg(p->base.ui, LF_MSG_ERROR, "%s", lf_errmsg(lf_ui_ctx(p->base.ui)->db, p->list.err));
 	else if (!r)
-		lf_ui_msg(p->base.ui, LF_MSG_INFO, "没有找到“%s”。", q);
+		lf_ui_msg(p->base.ui, LF_MSG_INFO, "没有找到“%s”。", p->list.query); /* q may be the old query, now freed */
 	else if (r == 2)
 		lf_ui_msg(p->base.ui, LF_MSG_INFO, "已从%s找起。", dir > 0 ? "头" : "末尾");
 }

@@ -24,8 +24,39 @@ void lf_signin_open(struct lf_ui *ui, const char *login);
  * who is now signed in (after signing in or creating the administrator). */
 void lf_ui_start_over(struct lf_ui *ui);
 
+/* Rows held in memory as a list source (ui_rows.c): one page the model
+ * returned, for the list widget. A row's id is its index. */
+struct lf_rows {
+	struct lf_listrow *v;
+	int n, cap;
+};
+void lf_rows_add(struct lf_rows *m, const char *gid, const char *const *cells, int ncells);
+void lf_rows_clear(struct lf_rows *m);
+struct lf_list_source lf_list_source_rows(struct lf_rows *m);
+
+/* The screens of the cycle's phases 1–2 (the home menu opens them). cycle
+ * is a cycle's gid; each reports its own failures on the message line. */
+void lf_cycles_open(struct lf_ui *ui);                           /* ui_cycle.c: years and their phases */
+void lf_plan_open(struct lf_ui *ui, const char *cycle);          /* the work plan of a cycle */
+void lf_group_open(struct lf_ui *ui, const char *cycle);         /* its leading group */
+void lf_meetings_open(struct lf_ui *ui, const char *cycle);      /* its meetings and study sessions */
+void lf_org_open(struct lf_ui *ui);                              /* ui_org.c: departments → posts → persons */
+void lf_persons_open(struct lf_ui *ui);                          /* every person of the unit */
+lf_status lf_post_persons_open(struct lf_ui *ui, const char *post, void *ctx); /* the persons of a post */
+void lf_powers_open(struct lf_ui *ui);                           /* ui_power.c: departments → powers → chart */
+void lf_flow_open(struct lf_ui *ui, const char *power, int step); /* ui_flow.c: a power's chart, at step n */
+void lf_coverage_open(struct lf_ui *ui);                         /* ui_coverage.c: what phase 2 has not covered */
+/* Row i (from 0) of the home's menu: its key, the group it is listed under,
+ * its label and what it opens; 0 past the last row. For the manual's KEYS
+ * section and the tests of keys. */
+int lf_home_menu_row(int i, int *key, const char **group, const char **label, const char **about);
+/* Report a failed model call on the message line; 1 if st failed. */
+int lf_ui_failed(struct lf_ui *ui, lf_status st);
+
 /* The action tables of the ready-made screens (lf_action_tables lists them). */
 extern const struct lf_ui_action lf_form_actions[], lf_help_actions[], lf_home_actions[], lf_picker_actions[],
-	lf_records_actions[], lf_path_actions[];
+	lf_records_actions[], lf_records_tree_actions[], lf_path_actions[];
+/* … and of the phase 1–2 screens. */
+extern const struct lf_ui_action lf_cycle_actions[], lf_flow_actions[], lf_step_risks_actions[], lf_coverage_actions[];
 
 #endif

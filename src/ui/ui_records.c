@@ -18,11 +18,28 @@ static void count_text(char *buf, size_t len, long long n)
 		snprintf(buf, len, "共 %lld 条", n);
 }
 
-enum { R_ADD = 1, R_EDIT, R_RETIRE, R_FIND, R_NEXT, R_PREV, R_QUIT };
+enum { R_ADD = 1, R_EDIT, R_RETIRE, R_FIND, R_NEXT, R_PREV, R_QUIT, R_OPEN };
 
 const struct lf_ui_action lf_records_actions[] = {
 	{ R_ADD, "add", "新建", { LF_KEY(KEY_F(5)), 'a', LF_KEY(KEY_IC) }, LF_ACT_BAR | LF_ACT_TEXT, "新建一条记录" },
 	{ R_EDIT, "edit", "修改", { LF_ENTER, 'e' }, LF_ACT_BAR | LF_ACT_TEXT, "打开选中的记录修改" },
+	{ R_RETIRE, "retire", "停用", { LF_KEY(KEY_F(8)), 'd' }, LF_ACT_BAR | LF_ACT_TEXT,
+	  "把选中的记录标为已撤销或已离岗（先询问）；再按一次恢复。历史记录都保留" },
+	{ R_FIND, "search", "查找", { LF_KEY(KEY_F(3)), '/' }, LF_ACT_BAR | LF_ACT_TEXT,
+	  "输入文字，找到含有它的记录（找到的文字会突出显示）" },
+	{ R_NEXT, "search-next", "下一个", { 'n' }, LF_ACT_TEXT, "找下一个" },
+	{ R_PREV, "search-prev", "上一个", { 'N' }, LF_ACT_TEXT, "找上一个" },
+	{ R_QUIT, "back", "返回", { 'q' }, LF_ACT_TEXT, "回到上一屏（同 F10）" },
+	{ 0 },
+};
+
+/* A list whose records have something under them (a department's posts, a
+ * power's flow chart): Enter opens that, e the record's form. */
+const struct lf_ui_action lf_records_tree_actions[] = {
+	{ R_ADD, "add", "新建", { LF_KEY(KEY_F(5)), 'a', LF_KEY(KEY_IC) }, LF_ACT_BAR | LF_ACT_TEXT, "新建一条记录" },
+	{ R_OPEN, "open", "打开", { LF_ENTER, LF_KEY(KEY_RIGHT), 'o' }, LF_ACT_BAR | LF_ACT_TEXT,
+	  "打开选中记录的下一级：处室的岗位、岗位上的人员、职权的流程图（列表下方写着是什么）" },
+	{ R_EDIT, "edit", "修改", { 'e' }, LF_ACT_BAR | LF_ACT_TEXT, "打开选中的记录本身修改" },
 	{ R_RETIRE, "retire", "停用", { LF_KEY(KEY_F(8)), 'd' }, LF_ACT_BAR | LF_ACT_TEXT,
 	  "把选中的记录标为已撤销或已离岗（先询问）；再按一次恢复。历史记录都保留" },
 	{ R_FIND, "search", "查找", { LF_KEY(KEY_F(3)), '/' }, LF_ACT_BAR | LF_ACT_TEXT,
@@ -41,6 +58,11 @@ struct records {
 	struct lf_list list;
 	long long count;
 	char pending[LF_GID_LEN + 1]; /* select this record when we come back */
+	char *filter_field, *filter_value; /* only these records; new ones start with it */
+	char *refused;                     /* why the user may not add or retire here, or NULL */
+	lf_records_open_fn open;
+	void *open_ctx;
+	char *about;
 };
 
 static int type_width(const struct lf_form_field *fd, const struct lf_field *d)
@@ -63,8 +85,9 @@ static int type_width(const struct lf_form_field *fd, const struct lf_field *d)
 	return w;
 }
 
-int lf_records_columns(const struct lf_form *f, const struct lf_kind *k, const char **names,
-                       struct lf_list_column *cols, int max, int width)
+/* The columns, leaving out field `skip` (may be NULL). */
+static int columns(const struct lf_form *f, const struct lf_kind *k, const char *skip, const char **names,
+                   struct lf_list_column *cols, int max, int width)
 {
 	int n = 0, i, used = 0, w;
 
@@ -76,6 +99,8 @@ int lf_records_columns(const struct lf_form *f, const struct lf_kind *k, const c
 		const char *label = fd ? fd->label : d->label;
 
 		if ((fd && fd->input == LF_IN_MULTILINE) || (d->type == LF_F_TEXT && d->max > 1000))
+			continue;
+		if (skip && !strcmp(d->name, skip))
 			continue;
 		w = type_width(fd, d);
 		if (lf_utf8_width(label) > w)
@@ -93,6 +118,43 @@ int lf_records_columns(const struct lf_form *f, const struct lf_kind *k, const c
 	return n;
 }
 
+/* The columns named (a text area's column takes what the others leave). */
+static int columns_named(const struct lf_form *f, const struct lf_kind *k, const char *const *want,
+                         const char **names, struct lf_list_column *cols)
+{
+	int n = 0, i;
+
+	for (i = 0; want[i] && n < LF_LIST_COLS; i++) {
+		const struct lf_form_field *fd = lf_form_field(f, want[i]);
+		int d = lf_field_index(k, want[i]);
+		const char *label;
+		int w;
+
+		if (d < 0)
+			continue;
+		label = fd ? fd->label : k->fields[d].label;
+		w = (fd && fd->input == LF_IN_MULTILINE) || (k->fields[d].type == LF_F_TEXT && k->fields[d].max > 1000)
+		        ? 0 : type_width(fd, &k->fields[d]);
+		if (w && lf_utf8_width(label) > w)
+			w = lf_utf8_width(label);
+		names[n] = k->fields[d].name;
+		cols[n].label = label;
+		cols[n].width = w;
+		n++;
+	}
+	for (i = 0; i < n && cols[i].width; i++)
+		;
+	if (i == n && n)
+		cols[n - 1].width = 0; /* none takes the rest: the last one does */
+	return n;
+}
+
+int lf_records_columns(const struct lf_form *f, const struct lf_kind *k, const char **names,
+                       struct lf_list_column *cols, int max, int width)
+{
+	return columns(f, k, NULL, names, cols, max, width);
+}
+
 static void records_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 {
 	struct records *r = (struct records *)s;
@@ -104,6 +166,10 @@ static void records_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 		s->cx = 0;
 	}
 	count_text(status, sizeof status, r->count);
+	if (r->refused && !r->list.query)
+		snprintf(status + strlen(status), sizeof status - strlen(status), "　只能查看");
+	if (r->about && !r->list.query)
+		snprintf(status + strlen(status), sizeof status - strlen(status), "　%s", r->about);
 	if (r->list.query)
 		snprintf(status + strlen(status), sizeof status - strlen(status), "　查找“%s”：n 下一个，N 上一个",
 		         r->list.query);
@@ -145,7 +211,7 @@ static void search(struct records *r, const char *q, int dir)
 	if (r->list.err)
 		lf_ui_msg(ui, LF_MSG_ERROR, "%s", lf_errmsg(lf_ui_ctx(ui)->db, r->list.err));
 	else if (!found)
-		lf_ui_msg(ui, LF_MSG_INFO, "没有找到“%s”。", q);
+		lf_ui_msg(ui, LF_MSG_INFO, "没有找到“%s”。", r->list.query); /* q may be the old query, now freed */
 	else if (found == 2)
 		lf_ui_msg(ui, LF_MSG_INFO, "已从%s找起。", dir > 0 ? "头" : "末尾");
 }
@@ -188,9 +254,25 @@ static int records_action(struct lf_screen *s, int id)
 	struct lf_db *db = lf_ui_ctx(s->ui)->db;
 	lf_status st = LF_OK;
 
+	if ((id == R_ADD || id == R_RETIRE) && r->refused) {
+		/* before anything is typed or asked; the model checks again on saving */
+		lf_ui_msg(s->ui, LF_MSG_ERROR, "%s", r->refused);
+		return LF_DIRTY_BODY;
+	}
 	switch (id) {
-	case R_ADD:
-		st = lf_form_open(s->ui, r->f->id, NULL, saved, r);
+	case R_ADD: {
+		const char *preset[] = { r->filter_field, r->filter_value, NULL };
+
+		st = lf_form_open_new(s->ui, r->f->id, r->filter_field ? preset : NULL, saved, r);
+		break;
+	}
+	case R_OPEN:
+		if (row) {
+			char gid[LF_GID_LEN + 1];
+
+			snprintf(gid, sizeof gid, "%s", row->gid);
+			st = r->open(s->ui, gid, r->open_ctx);
+		}
 		break;
 	case R_EDIT:
 		if (row)
@@ -225,7 +307,7 @@ static int records_enabled(struct lf_screen *s, int id)
 
 	if (id == R_RETIRE)
 		return lf_field_index(r->k, "retired") >= 0 && r->list.sel >= 0;
-	if (id == R_EDIT)
+	if (id == R_EDIT || id == R_OPEN)
 		return r->list.sel >= 0;
 	return 1;
 }
@@ -252,9 +334,21 @@ static void records_help(struct lf_screen *s, struct lf_buf *b)
 	char count[64];
 
 	count_text(count, sizeof count, r->count);
-	lf_buf_addf(b, "本单位的%s，%s。", r->k->label, count);
+	if (r->filter_field) {
+		const struct lf_field *d = &r->k->fields[lf_field_index(r->k, r->filter_field)];
+		char *v = d->type == LF_F_REF ? lf_record_label(lf_ui_ctx(s->ui)->db, lf_kind_find(d->ref), r->filter_value)
+		                              : NULL;
+
+		lf_buf_addf(b, "%s为“%s”的%s，%s；新建的%s也是它。", d->label, v ? v : r->filter_value, r->k->label, count,
+		            r->k->label);
+		lf_free(v);
+	} else {
+		lf_buf_addf(b, "本单位的%s，%s。", r->k->label, count);
+	}
 	if (r->f->help)
 		lf_buf_addf(b, "%s", r->f->help);
+	if (r->refused)
+		lf_buf_addf(b, "\n您只能查看这些记录，不能新建或停用：%s\n", r->refused);
 	lf_buf_adds(b, "\n列表每次只从数据库读一屏，记录再多，翻页和查找也一样快。\n");
 }
 
@@ -274,6 +368,10 @@ static void records_free(struct lf_screen *s)
 
 	lf_list_free(&r->list);
 	lf_reclist_free(r->rl);
+	lf_free(r->filter_field);
+	lf_free(r->filter_value);
+	lf_free(r->refused);
+	lf_free(r->about);
 	lf_free(r);
 }
 
@@ -292,7 +390,22 @@ static const struct lf_screen_ops records_ops = {
 	.free = records_free,
 };
 
-lf_status lf_records_open(struct lf_ui *ui, const char *form_id)
+static const struct lf_screen_ops records_tree_ops = {
+	.name = "records",
+	.actions = lf_records_tree_actions,
+	.draw = records_draw,
+	.action = records_action,
+	.key = records_key,
+	.enabled = records_enabled,
+	.resume = records_resume,
+	.record = records_record,
+	.help = records_help,
+	.more_actions = lf_list_actions,
+	.more_title = "在列表中移动",
+	.free = records_free,
+};
+
+lf_status lf_records_open_with(struct lf_ui *ui, const char *form_id, const struct lf_records_opts *o)
 {
 	struct lf_ui_ctx *c = lf_ui_ctx(ui);
 	const struct lf_form *f = lf_formset_get(c->forms, form_id);
@@ -306,22 +419,51 @@ lf_status lf_records_open(struct lf_ui *ui, const char *form_id)
 
 	if (!f || f->type != LF_FORM_ENTRY)
 		return lf_fail(c->db, LF_NOTFOUND, "没有“%s”这张录入表单。", form_id);
-	sort = lf_kind_label_field(f->kind);
-	if (!f->kind->fields[lf_field_index(f->kind, sort)].required)
+	if (o && o->sort)
+		sort = *o->sort ? o->sort : NULL;
+	else
+		sort = lf_kind_label_field(f->kind);
+	if (sort && !f->kind->fields[lf_field_index(f->kind, sort)].required)
 		sort = NULL;
-	n = lf_records_columns(f, f->kind, names, cols, LF_LIST_COLS, COLS - 2);
-	if ((st = lf_reclist_open(c->db, f->kind, sort, names, n, &rl)))
+	if (o && o->columns)
+		n = columns_named(f, f->kind, o->columns, names, cols);
+	else
+		n = columns(f, f->kind, o ? o->filter_field : NULL, names, cols, LF_LIST_COLS, COLS - 2);
+	if (o && o->filter_field)
+		st = lf_reclist_open_in(c->db, f->kind, sort, names, n, o->filter_field, o->filter_value, &rl);
+	else
+		st = lf_reclist_open(c->db, f->kind, sort, names, n, &rl);
+	if (st)
 		return st;
 	r = lf_alloc(sizeof *r);
 	r->f = f;
 	r->k = f->kind;
 	r->rl = rl;
+	if (o && o->filter_field) {
+		r->filter_field = lf_strdup(o->filter_field);
+		r->filter_value = lf_strdup(o->filter_value);
+	}
+	if (o && o->open) {
+		r->open = o->open;
+		r->open_ctx = o->ctx;
+	}
+	if (lf_overview_may_edit(c->db, f->kind->name,
+	                         o && o->filter_field && !strcmp(o->filter_field, "dept") ? o->filter_value : NULL))
+		r->refused = lf_strdup(c->db->err);
+	if (o && (o->about || (o->add_hint && !r->refused)))
+		r->about = lf_printf("%s%s%s", o->about ? o->about : "", o->about && o->add_hint && !r->refused ? "　" : "",
+		                     o->add_hint && !r->refused ? o->add_hint : "");
 	lf_list_init(&r->list, lf_list_source_reclist(rl), c->db);
 	for (i = 0; i < n; i++)
 		r->list.cols[i] = cols[i];
 	r->list.ncols = n;
 	recount(r);
-	lf_screen_init(&r->base, &records_ops, f->title);
+	lf_screen_init(&r->base, r->open ? &records_tree_ops : &records_ops, o && o->title ? o->title : f->title);
 	lf_ui_push(ui, &r->base);
 	return LF_OK;
+}
+
+lf_status lf_records_open(struct lf_ui *ui, const char *form_id)
+{
+	return lf_records_open_with(ui, form_id, NULL);
 }

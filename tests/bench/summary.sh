@@ -30,7 +30,7 @@ make_db() { # file depts posts risks
 
 run() { # db
 	LIANFANG_USER=ji LIANFANG_PASSWORD=lianfang "$H" -t 60000 -- "$L" --db "$1" <<'EOS'
-wait 组织机构和年度
+wait 1 年度工作
 clock
 type 0
 wait 第 1 页，下面还有
@@ -48,21 +48,21 @@ wait 全文索引查找
 clock-report summary-search
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 clock
 type h
 wait 合计
 clock-report heatmap
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 clock
-type s
+type 9
 wait 第 1 页，下面还有
 clock-report selfcheck-list
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 EOS
 }

@@ -213,25 +213,83 @@ is_rc 1 "an unknown unit"
 contains "$ERR" "没有代码为 999999 的单位" "is named"
 
 # ---------------------------------------------------------------- who may export
-# Exports read through the same permission check as every screen and command.
-as() { LIANFANG_USER=$1 LIANFANG_PASSWORD=lianfang lf --db demo.db "$@"; }
+# Exports read through the model: each user gets the part of a table the
+# lists show them — own post, covered departments, the unit — with the same
+# note; nobody signed in gets nothing.
+q() { sqlite3 demo.db "$1"; }
+# The data rows of a CSV export (after the header row, before the footer).
+rows_of() { # file
+	awk -F, 'found && /^[0-9]+,/ { print } /^序号,/ { found = 1 }' "$1"
+}
 LIANFANG_USER= LIANFANG_PASSWORD= lf --db demo.db export summary -o nobody.csv
 is_rc 1 "nobody signed in may not export"
+contains "$ERR" "尚未登录" "and is told to sign in"
 [ ! -e nobody.csv ]; ok $? "and no file is written"
 LIANFANG_USER=staff LIANFANG_PASSWORD=lianfang lf --db demo.db user whoami
 staff_name=$(echo "$OUT" | sed -n 's/^当前用户：staff（\(.*\)），.*/\1/p')
 LIANFANG_USER=staff LIANFANG_PASSWORD=lianfang lf --db demo.db export summary -o staff.csv
-is_rc 1 "staff may not export the whole unit's summary"
-contains "$ERR" "纪检监察" "the refusal names a role that may"
+is_rc 0 "staff exporting the unit's summary"
+contains "$OUT" "（只显示你有权查看的：本人岗位（受理审查岗））" "gets their own post, and is told so as the lists say it"
+n=$(q "SELECT count(*) FROM risk r JOIN post p ON p.gid = r.post WHERE p.name = '受理审查岗' AND r.deleted = 0 AND r.retired = 0")
+[ "$(rows_of staff.csv | wc -l)" -eq "$n" ] && [ "$n" -gt 0 ]
+ok $? "every risk of 受理审查岗 ($n) and nothing else"
+[ -z "$(rows_of staff.csv | grep -v ',受理审查岗,')" ]; ok $? "every row is of 受理审查岗"
 LIANFANG_USER=staff LIANFANG_PASSWORD=lianfang lf --db demo.db export selfcheck_table --person "$staff_name" -o own.csv
 is_rc 0 "staff may export their own self-check ($staff_name)"
+LIANFANG_USER=staff LIANFANG_PASSWORD=lianfang lf --db demo.db export summary --dept 财务科 -o staff-other.csv
+is_rc 1 "but not another department's table"
+contains "$ERR" "纪检监察" "the refusal names a role that may"
+# Regression: a staff member refused a department's table was told
+# "这是岗位“”的事项", naming no post.
+contains "$ERR" "不能查看：这是财务科的事项，科员只能处理本人岗位的事项" "and the department it concerns"
+[ ! -e staff-other.csv ]; ok $? "and no file is written"
 LIANFANG_USER=head LIANFANG_PASSWORD=lianfang lf --db demo.db export summary --dept 登记注册科 -o head.csv
 is_rc 0 "a head may export their department's summary"
+lacks "$OUT" "只显示" "all of it: no note"
+LIANFANG_USER=head LIANFANG_PASSWORD=lianfang lf --db demo.db export summary -o head-unit.csv
+is_rc 0 "a head exporting the unit's summary"
+contains "$OUT" "（只显示你有权查看的：登记注册科）" "gets their department, and is told so"
+n=$(q "SELECT count(*) FROM risk r JOIN post p ON p.gid = r.post JOIN dept d ON d.gid = p.dept WHERE d.name = '登记注册科' AND r.deleted = 0 AND r.retired = 0")
+[ "$(rows_of head-unit.csv | wc -l)" -eq "$n" ] && [ -z "$(rows_of head-unit.csv | grep -v '^[0-9]*,登记注册科,')" ]
+ok $? "the $n risks of 登记注册科 and no others"
+rows_of head-unit.csv | cut -d, -f3- >a.rows
+rows_of head.csv | cut -d, -f2- >b.rows
+same_file a.rows b.rows "the same rows as the department's own table"
+[ "$(tr -d '\r' <head-unit.csv | grep -A1 '^局主要领导意见：$' | tail -1)" = "签字：　　　　　　　　　　　年　　月　　日" ]
+ok $? "the unit's opinions, which a head may not read, are left to sign by hand"
+LIANFANG_USER=head LIANFANG_PASSWORD=lianfang lf --db demo.db export summary --format csv -o -
+contains "$ERR" "（只显示你有权查看的：登记注册科）" "with -o - the note goes to standard error"
+lacks "$OUT" "只显示" "not into the table"
 LIANFANG_USER=head LIANFANG_PASSWORD=lianfang lf --db demo.db export summary --dept 财务科 -o other.csv
 is_rc 1 "but not another department's"
 [ ! -e other.csv ]; ok $? "and no file is written"
+LIANFANG_USER=leader LIANFANG_PASSWORD=lianfang lf --db demo.db export register_dept -o leader.csv
+is_rc 0 "a leader in charge exports the departments' registers"
+contains "$OUT" "（只显示你有权查看的：办公室、登记注册科、消费者权益保护科、本人岗位（分管副局长（登记审批）））" \
+	"their departments and own post"
+[ "$(grep -c '部门廉政风险点和防范措施登记表' leader.csv)" = 4 ]; ok $? "one register each"
+LIANFANG_USER=head LIANFANG_PASSWORD=lianfang lf --db demo.db export power_table -o head-powers.csv
+is_rc 0 "a head exports the power table"
+contains "$OUT" "（只显示你有权查看的：登记注册科）" "of their department"
 LIANFANG_USER=head LIANFANG_PASSWORD=lianfang lf --db demo.db import summary head.csv --dry-run
 is_rc 1 "a head may not import"
 contains "$ERR" "纪检监察" "the refusal names the discipline office"
+
+# ---------------------------------------------------------------- the unit's level names
+# Regression: the export read level names from a setting of its own
+# ("grade.level_names") that nothing writes, so a unit that names its levels
+# 一级…三级 (seed 003: 一级 highest) still exported 高/中/低. The grading
+# scheme is the one source.
+cp demo.db levels.db
+LIANFANG_USER=admin LIANFANG_PASSWORD=lianfang lf --db levels.db scheme preset 一级最高
+is_rc 0 "the unit names its levels 一级 (highest) … 三级"
+lf --db levels.db export summary --table-only --encoding utf-8 -o levels.csv
+is_rc 0 "exported"
+high=$(q "SELECT count(*) FROM risk WHERE deleted = 0 AND retired = 0 AND ifnull(level, level_proposed) = 3")
+[ "$(grep -o ',一级,' levels.csv | wc -l)" -eq "$high" ] && [ "$high" -gt 0 ]
+ok $? "the $high high risks are 一级"
+[ "$(grep -c ',[高中低],' levels.csv)" = 0 ]; ok $? "and no level is named by the default names"
+lf --db levels.db export risk_register --table-only --encoding utf-8 -o levels-reg.csv
+contains "$(cat levels-reg.csv)" ",三级," "the register names them too"
 
 done_testing

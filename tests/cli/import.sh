@@ -54,6 +54,74 @@ lf --db demo.db import summary summary.csv
 is_rc 0 "the table into the database it came from"
 lacks "$OUT" "新建" "nothing new there either"
 
+# ---------------------------------------------------------------- through the model
+# The import finds and makes records through the model, so its permission
+# checks and its audit apply: the discipline office records risks of a post
+# and decides levels; a risk on a person's self-check form is that person's
+# words, which an import does not change.
+cp demo.db model.db
+lf --db model.db export risk_register -o own.csv
+"$LIANFANG" dump model.db >demo-before.dump
+sed '5s/,其他,权力行使,/,民主决策,权力行使,/' own.csv >form-changed.csv
+cmp -s own.csv form-changed.csv && echo "# the category was not changed: the test data moved"
+lf --db model.db import risk_register form-changed.csv
+is_rc 1 "a table changing a risk on 吕明辉's self-check form"
+contains "$ERR" "form-changed.csv 第 5 行：不能填写或修改自查表、风险点和措施：这是吕明辉（岗位“局长”）的自查表" \
+	"is refused by the model, naming the row and whose form it is"
+contains "$ERR" "第 5 行无法导入（见上），没有导入任何内容" "and says nothing was imported"
+"$LIANFANG" dump model.db >demo-after.dump
+same_file demo-before.dump demo-after.dump "nothing changed"
+sed '5s/,2,3,高,高,,/,2,3,高,中,,/' own.csv >level-no-reason.csv
+lf --db model.db import risk_register level-no-reason.csv
+is_rc 1 "a level other than the matrix proposes, without a reason"
+contains "$ERR" "level-no-reason.csv 第 5 行“风险等级”列：“中”与本单位的矩阵建议的“高”不同，须在“调整理由”列写明调整理由。" \
+	"is a bad row, found before anything is applied"
+sed '5s/,2,3,高,高,,/,2,3,高,中,经领导小组集体研究，影响可控,/' own.csv >level.csv
+lf --db model.db import risk_register level.csv
+is_rc 0 "with the reason, the discipline office decides that form's risk's level"
+contains "$OUT" "修改风险点 1 个" "that risk is changed"
+lf --db model.db export risk_register --format csv --table-only --encoding utf-8 -o -
+contains "$OUT" ",2,3,高,中,经领导小组集体研究，影响可控," "the level and its reason, beside the proposal"
+lf --db model.db selfcheck list
+contains "$OUT" "吕明辉" "the form is listed"
+lacks "$(echo "$OUT" | grep 吕明辉)" "填写中" "and the leadership's level did not send it back to draft"
+printf '%s\r\n' '处室,姓名,岗位名称,潜在风险,防控措施,风险等级' '办公室,新来的,文印岗,私自复印涉密文件,1.前期预防：复印登记,中' >new.csv
+lf --db model.db import summary new.csv --cycle 2026
+is_rc 0 "a risk of a new post, of a person who has no form"
+contains "$OUT" "新建风险点 1 个" "is made"
+lf --db model.db audit log --actor discipline
+contains "$OUT" "discipline 新建 风险点" "the audit log names who made it"
+contains "$OUT" "风险描述：私自复印涉密文件" "and what"
+lf --db model.db import summary new.csv --cycle 2026
+is_rc 0 "the same row again"
+lacks "$OUT" "新建" "makes nothing"
+LIANFANG_USER=head lf --db model.db import summary new.csv --cycle 2026
+is_rc 1 "a head may not import even what is there"
+
+# ---------------------------------------------------------------- the unit's grading scheme
+# Rows are checked against the scheme the model applies: every bad one is
+# listed before anything is applied.
+{
+	printf '%s\r\n' '处室,岗位,姓名,风险点,风险类别,查找方式,发生概率,危害程度,建议等级,风险等级,调整理由,防控措施'
+	printf '%s\r\n' '办公室,出纳岗,赵六,白条抵库,财务、资产管理,个人自查,2,3,高,高,,钱账分管'
+	printf '%s\r\n' '办公室,出纳岗,赵六,公款私存,财务资产,个人自查,2,2,中,中,,定期对账'
+	printf '%s\r\n' '办公室,出纳岗,赵六,坐支现金,财务、资产管理,听说,4,1,低,低,,日清日结'
+	printf '%s\r\n' '办公室,出纳岗,赵六,私设小金库,财务、资产管理,个人自查,1,1,高,高,,定期审计'
+	printf '%s\r\n' '办公室,出纳岗,赵六,虚列支出,财务、资产管理,个人自查,,,中,中,,严格审核'
+} >scheme.csv
+fresh scheme.db
+lf --db scheme.db import risk_register scheme.csv --cycle 2026
+is_rc 1 "rows the scheme does not allow"
+contains "$ERR" "第 3 行“风险类别”列：“财务资产”不是本单位设定的风险类别" "a category not in the unit's list"
+contains "$ERR" "第 4 行“查找方式”列：“听说”不是本单位设定的查找方式" "a way of finding not in its list"
+contains "$ERR" "第 4 行“发生概率”列：“4”应为 1 到 3 的整数（本单位的矩阵为 3×3）" "a score beyond the matrix"
+contains "$ERR" "第 5 行“建议等级”列：“高”与本单位的矩阵不符：发生概率 1、危害程度 1 建议“低”。" \
+	"a proposed level the matrix does not give"
+contains "$ERR" "第 6 行“建议等级”列：是按本单位的矩阵由“发生概率”和“危害程度”得出的，这一行没有这两项" \
+	"a proposed level without the scores"
+lacks "$ERR" "第 2 行" "the good row is not listed"
+[ "$(count scheme.db risk)" = 0 ]; ok $? "and nothing is imported"
+
 # ---------------------------------------------------------------- GBK, detected
 lf --db demo.db export summary --encoding gbk -o summary-gbk.csv
 fresh gbk.db

@@ -8,8 +8,8 @@
 demo_db d.db
 before=$(q d.db "SELECT count(*) FROM rev")
 tui -- --db d.db <<'EOS'
-wait 首页
-type 3
+wait 1 年度工作
+type 6
 wait 共 25 条
 type a
 wait 新建人员
@@ -33,7 +33,7 @@ wait 标为已离岗？
 key Esc
 wait-gone 标为已离岗？
 type q
-wait 首页
+wait 1 年度工作
 type q
 expect-exit 0
 EOS

@@ -12,17 +12,17 @@ seq=$(q d.db "SELECT max(seq) FROM audit")
 hash=$(q d.db "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1" | cut -c1-16)
 
 tui -- --db d.db <<EOS
-wait 组织机构和年度
-expect-row 13     6   审计日志  检查审计日志是否完整，是否有人绕过廉防改动了数据
+wait 1 年度工作
+expect-row-has 17  l 审计日志      │
 settle 300
 expect-lacks 审计日志有
-type 6
+type l
 wait 审计日志完整
 expect-has 本单位日志的最后一条：第 $seq 条，哈希 $hash
 expect-has --anchor $seq:
 expect-has 检查完毕，没有发现问题。
 key Esc
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -38,9 +38,9 @@ pgid=$(q d.db "SELECT substr(gid, 1, 12) FROM person WHERE name = '沈军'")
 contains "$OUT" "人员 $pgid 的内容与其修订记录不符" "and the edited person"
 
 tui -- --db d.db <<EOS
-wait 组织机构和年度
+wait 1 年度工作
 wait 审计日志有 2 个问题：数据可能被人绕过廉防改动过。请在首页打开“审计日志”查看。
-type 6
+type l
 wait 报告纪检监察部门
 expect-row 2  审计日志有 3 个问题：数据可能被人绕过廉防改动过。
 expect-has $entry
@@ -48,7 +48,7 @@ expect-has 人员 $pgid 的内容与其修订记录不符
 expect-has 发现 3 个问题。
 expect-has 报告纪检监察部门
 key Esc
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -62,7 +62,7 @@ type staff
 key Tab
 type lianfang
 key Enter
-wait 组织机构和年度
+wait 1 年度工作
 wait 审计日志有 2 个问题
 type q
 expect-exit 0

@@ -7,8 +7,8 @@
 demo_db d.db
 
 tui -- --db d.db <<'EOS'
-wait 首页
-type 3
+wait 1 年度工作
+type 6
 wait 共 25 条
 type a
 wait 新建人员

@@ -22,7 +22,7 @@ na=$(q c.db "SELECT count(*) FROM audit")
 # --- the county packs up: the chooser starts on the stick, F2 takes the directory
 tui -- --db c.db <<EOS
 wait 首页
-type 7
+type x
 wait U 盘交换
 expect-has 上报    给上级 620900 打数据包
 type 1
@@ -46,7 +46,7 @@ contains "$OUT" "将新增修订 $n 条" "it holds every revision of the county 
 before=$(sum_of city.db)
 tui -- --db city.db <<EOS
 wait 首页
-type 73
+type x3
 wait 合并：选择数据包文件
 expect-has lianfang-620921-to-620900-20261123-080000.lfb
 type lian
@@ -63,7 +63,7 @@ EOS
 [ "$(sum_of city.db)" = "$before" ]; ok $? "the dry run changed nothing"
 tui -- --db city.db <<EOS
 wait 首页
-type 73
+type x3
 wait 合并：选择数据包文件
 type lian
 key Tab Enter
@@ -89,7 +89,7 @@ lf check city.db; is_rc 0 "the city passes check"
 # --- the city packs down for its county, chosen from the units below it
 tui -- --db city.db <<EOS
 wait 首页
-type 7
+type x
 wait 下级    620921 金塔县市场监督管理局
 type 2
 wait 下发给哪个单位
@@ -113,7 +113,7 @@ rm -f "$down"
 # --- merging again adds nothing
 tui -- --db city.db <<EOS
 wait 首页
-type 73
+type x3
 wait 合并：选择数据包文件
 type lian
 key Tab Enter
@@ -128,7 +128,7 @@ EOS
 before=$(sum_of city2.db)
 LIANFANG_TEST_PROGRESS_MS=150 tui -t 20000 -- --db city2.db <<EOS
 wait 首页
-type 73
+type x3
 wait 合并：选择数据包文件
 type lian
 key Tab Enter
@@ -154,7 +154,7 @@ head -c 5000 "$bundle" >media/usb/cut.lfb
 before=$(sum_of city2.db)
 tui -- --db city2.db <<EOS
 wait 首页
-type 73
+type x3
 wait 合并：选择数据包文件
 type cut
 key Tab Enter
@@ -172,7 +172,7 @@ EOS
 # --- no stick: said so, and a directory that is not there is named
 LIANFANG_MOUNTS="$T_DIR/empty" tui -- --db city2.db <<EOS
 wait 首页
-type 73
+type x3
 wait 没有找到 U 盘
 expect-row 3  路径  $HOME/
 key C-u
@@ -201,7 +201,7 @@ lf --db c.db pack --up -o media/usb/3.lfb; is_rc 0 "pack"
 # conflict it makes and the warning about the county's forked audit log
 tui -- --db city.db <<EOS
 wait 首页
-type 73
+type x3
 wait 合并：选择数据包文件
 type 3
 key Tab Enter
@@ -229,7 +229,7 @@ revs=$(q c.db "SELECT count(*) FROM rev WHERE gid = (SELECT gid FROM dept WHERE 
 # at the city the conflict is listed, but only the county may resolve it
 tui -- --db city.db <<EOS
 wait 首页
-type 74
+type x4
 wait 由谁解决
 expect-has 处室        $shown（
 expect-has 单位 620921
@@ -249,7 +249,7 @@ EOS
 # the county resolves it, keeping the version not shown
 tui -- --db c.db <<EOS
 wait 首页
-type 7
+type x
 wait 有冲突的记录：1 条
 type 4
 wait 本单位（可以在这里解决）

@@ -4,7 +4,8 @@
 # GBK lacks — every such character listed with its row and column, nothing
 # written — then written as GB18030; an existing file replaced only when the
 # user says so; one department to GBK CSV, byte for byte what the command
-# writes; and a user who may not read the whole unit told which role it takes.
+# writes; a staff member gets their own post's part of the unit's table, told
+# so, and is told which role another department's table takes.
 . "$LIANFANG_TOP/tests/tui/tui-lib"
 
 demo_db d.db
@@ -23,7 +24,7 @@ lf --db d.db export summary --dept 财务科 --encoding gbk -o cli-finance.csv; 
 
 tui -- --db d.db <<EOS
 wait 首页
-type 8
+type e
 wait 导出正式表格
 expect-row 4   表格     单位（处室）廉政风险点及防控措施汇总表
 expect-row 9   格式     Excel 工作簿（.xlsx）
@@ -87,22 +88,41 @@ same_file media/usb/汇总表-财务科.csv cli-finance.csv "the department's GB
 contains "$(iconv -f GBK -t UTF-8 media/usb/汇总表-财务科.csv)" "财务科" "and reads as GBK"
 lacks "$(ls media/usb)" "partial" "no temporary file left"
 
-# the staff member may read only their own post: refused, with the role it takes
-before=$(sum_of media/usb/汇总表.xlsx)
+# the staff member may read only their own post: the home opens the export
+# on their own form; the unit's table holds that part and says so; another
+# department's is refused with the role it takes
 LIANFANG_USER=staff tui -- --db d.db <<EOS
 wait 首页
-type 8
+type e
 wait 导出正式表格
+expect-row-has 7 人员     沈军
+key Down Down Down
+type x
+wait 人员     全部
 key F2
 wait 已经存在，替换它吗？
 type 1
-wait 没有导出：不能查看（全单位范围）
-expect-has 纪检监察、系统管理员
+wait 已导出：1 份，3 行，Excel 工作簿。
+expect-has 只导出了你有权查看的：本人岗位（受理审查岗）
+key Up Enter
+wait 只导出一个处室
+type /
+wait 查找：
+type 财务科
+key Enter Enter
+wait 财务科
+expect-row 6   处室     财务科
+key F2
+wait 没有导出：不能查看：这是财务科的事项
+expect-has 纪检监察
 key F10
 wait 首页
 type q
 expect-exit 0
 EOS
-[ "$(sum_of media/usb/汇总表.xlsx)" = "$before" ]; ok $? "the refused export left the file there as it was"
+rm -rf x3 && mkdir x3 && (cd x3 && unzip -q ../media/usb/汇总表.xlsx)
+contains "$(cat x3/xl/sharedStrings.xml)" "受理审查岗" "the staff member's table holds their post"
+lacks "$(cat x3/xl/sharedStrings.xml)" "政府采购岗" "and no other"
+[ ! -e media/usb/汇总表-财务科.xlsx ]; ok $? "the refused export wrote nothing"
 
 done_testing

@@ -9,8 +9,8 @@ demo_db d.db
 
 # 张三丰 in the name field: 姓名 is at row 4, the field starts at column 11.
 tui -- --db d.db <<'EOS'
-wait 首页
-type 3
+wait 1 年度工作
+type 6
 wait 共 25 条
 type a
 wait 新建人员
@@ -63,8 +63,8 @@ is_rc 0 "the database checks clean after saving from the screen"
 
 # Reopen from the list (search, Enter) and find the saved text.
 tui -- --db d.db <<'EOS'
-wait 首页
-type 3
+wait 1 年度工作
+type 6
 wait 共 26 条
 type /
 type 张三丰
@@ -83,8 +83,8 @@ EOS
 
 # An empty required field: the message names it, the cursor goes there.
 tui -- --db d.db <<'EOS'
-wait 首页
-type 3
+wait 1 年度工作
+type 6
 wait 共 26 条
 type a
 wait 新建人员
@@ -108,9 +108,9 @@ contains "$(q d.db "SELECT count(*) FROM draft")" "0" "discarding keeps no draft
 
 # Dates: 20260301 and 2026/3/2 are stored as ISO; 2026-02-30 is refused.
 tui -- --db d.db <<'EOS'
-wait 首页
-type 4
-wait 共 1 条
+wait 1 年度工作
+type 1
+wait 2026年度的四个阶段
 key Enter
 wait 修改年度工作
 key Tab Tab
@@ -139,8 +139,8 @@ contains "$(q d.db "SELECT p1_start || ' ' || p1_end FROM cycle")" "2026-03-01 2
 # A bracketed paste (xterm, tmux) with a line break into a one-line field
 # stays in that field, the break a space; typed Enter moves on as usual.
 tui -- --db d.db <<'EOS'
-wait 首页
-type 3
+wait 1 年度工作
+type 6
 wait 共 26 条
 type a
 wait 新建人员

@@ -28,7 +28,7 @@ wait 表单文件的问题
 expect-has person.form:3: 人员没有“nmae”这一项。
 key F10
 wait-gone 表单文件的问题
-type 3
+type 6
 wait 共 25 条
 expect-row 2  姓名                  岗位              职务                  已离岗
 type a
@@ -37,10 +37,10 @@ expect-row-has 4 姓名*
 key Esc
 wait-gone 新建人员
 key Esc
-wait 组织机构和年度
-type 1
+wait 1 年度工作
+type 5
 wait 共 8 条
-expect-row-has 1 首页 › 科室
+expect-row-has 1 首页 › 组织机构
 type a
 wait 新建科室
 expect-row-has 2 科室名称*

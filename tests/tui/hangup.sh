@@ -15,16 +15,14 @@ done
 # 300 characters: 30 × 10
 
 tui -- --db d.db <<EOS
-wait 首页
-type 2
-wait 共 21 条
+wait 1 年度工作
+type 5
+wait 共 8 条
+key Enter
+wait 共 4 条
 type a
 wait 新建岗位
-key C-t
-wait 选择所属处室
-key Enter
-wait-gone 选择所属处室
-key Tab
+expect-row-has 4 局领导班子
 type 稽查岗
 key Tab
 type $duty
@@ -38,9 +36,11 @@ contains "$(q d.db "SELECT length(json_extract(data, '\$.duties')) FROM draft")"
 
 # Another user opening the form is not offered it; this one is.
 LIANFANG_USER=admin tui -- --db d.db <<'EOS'
-wait 首页
-type 2
-wait 共 21 条
+wait 1 年度工作
+type 5
+wait 共 8 条
+key Enter
+wait 共 4 条
 type a
 wait 新建岗位
 expect-lacks 草稿
@@ -48,13 +48,16 @@ key Esc
 wait-gone 新建岗位
 type q
 type q
+type q
 expect-exit 0
 EOS
 
 tui -- --db d.db <<'EOS'
-wait 首页
-type 2
-wait 共 21 条
+wait 1 年度工作
+type 5
+wait 共 8 条
+key Enter
+wait 共 4 条
 type a
 wait 存下的草稿
 expect-has 有 2026-11-23 08:00 存下的草稿：  1 恢复草稿  2 删除草稿  Esc 取消
@@ -66,6 +69,7 @@ key F2
 wait 已保存
 type q
 type q
+type q
 expect-exit 0
 EOS
 contains "$(q d.db "SELECT length(duties) FROM post WHERE name = '稽查岗'")" "300" "saved with the 300-character duties"
@@ -73,8 +77,8 @@ contains "$(q d.db "SELECT count(*) FROM draft")" "0" "saving removed the draft"
 
 # SIGTERM while typing: also a draft.
 tui -- --db d.db <<'EOS'
-wait 首页
-type 3
+wait 1 年度工作
+type 6
 wait 共 25 条
 type a
 wait 新建人员
@@ -91,14 +95,15 @@ contains "$(q d.db "SELECT json_extract(data, '\$.name') FROM draft WHERE form =
 # terminal's session, like under some SSH or nohup setups): reads fail, the
 # loop notices, and the draft is kept all the same.
 "$HARNESS" -- setsid -w sh -c 'echo $$ >lf.pid; exec "$0" "$@"' "$LIANFANG" --db d.db >"$T_DIR/.tui" 2>&1 <<'EOS'
-wait 首页
-type 2
-wait 共 22 条
+wait 1 年度工作
+type 5
+wait 共 8 条
+key Enter
+wait 共 5 条
 type a
 wait 新建岗位
-key Tab
 type 无信号断线岗
-wait-cursor 6 25
+wait-cursor 5 25
 hangup
 EOS
 # (setsid itself, the terminal's session leader, dies of the SIGHUP; the
@@ -122,8 +127,8 @@ contains "$(q d.db "SELECT json_extract(data, '\$.name') FROM draft WHERE form =
 # Leaving with "keep as draft", editing an existing record (the draft of a
 # new person is not offered here: drafts belong to one record's form).
 tui -- --db d.db <<'EOS'
-wait 首页
-type 3
+wait 1 年度工作
+type 6
 wait 共 25 条
 key Enter
 wait 修改人员

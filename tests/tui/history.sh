@@ -11,10 +11,10 @@ demo_db d.db
 gid=$(q d.db "SELECT gid FROM person WHERE name = '冯国庆'")
 
 tui -- --db d.db <<'EOS'
-wait 组织机构和年度
+wait 1 年度工作
 key F9
 wait 这一屏没有显示某一条记录
-type 3
+type 6
 wait 共 25 条
 expect-row-has 23 F9 ^R历史
 expect-row-has 3 冯国庆
@@ -49,6 +49,7 @@ key F9
 wait 岗位“
 expect-has 的历史：
 key Esc
+wait-gone 的历史：
 wait 选择岗位
 key Esc
 wait-gone 选择岗位
@@ -63,7 +64,7 @@ expect-lacks 的历史
 key Esc
 wait 共 25 条
 type q
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -74,8 +75,8 @@ contains "$OUT" "姓名：冯国庆 → 冯国强" "with the same change"
 
 # Without function keys (vt100): Ctrl-R.
 TERM=vt100 tui -- --db d.db <<'EOS'
-wait 组织机构和年度
-type 3
+wait 1 年度工作
+type 6
 wait 共 25 条
 key C-r
 wait 人员“冯国强”的历史

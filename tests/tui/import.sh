@@ -19,7 +19,7 @@ lf --db cli.db import summary media/usb/汇总表.csv; is_rc 0 "the same file im
 before=$(sum_of new.db)
 tui -- --db new.db <<EOS
 wait 首页
-type 9
+type i
 wait 导入已有的表格
 expect-row 5   表格     单位（处室）廉政风险点及防控措施汇总表
 key Enter
@@ -38,7 +38,7 @@ EOS
 [ "$(sum_of new.db)" = "$before" ]; ok $? "the preview changed nothing"
 tui -- --db new.db <<EOS
 wait 首页
-type 9
+type i
 wait 导入已有的表格
 key Enter
 wait 导入哪个文件
@@ -53,7 +53,9 @@ key F10
 wait 导入已有的表格
 key F10
 wait 首页
-expect-has 处室 8　岗位 21　人员 21
+# the home's progress table: the departments, posts and risk points imported
+expect-row-has 7 局领导班子          4    0      0    0    0    3    1    0
+expect-row-has 15 合计               21    0      0    0    0    9    8    8
 type q
 expect-exit 0
 EOS
@@ -70,7 +72,7 @@ line=$(printf '%s\n' "$ERR" | sed -n 's/.* 第 \([0-9]*\) 行“风险等级”�
 before=$(sum_of bad.db)
 tui -- --db bad.db <<EOS
 wait 首页
-type 9
+type i
 wait 导入已有的表格
 key Enter
 wait 导入哪个文件
@@ -96,7 +98,7 @@ lf --db d.db export summary --encoding gbk -o "media/usb/$gbkname"; is_rc 0 "the
 cp bad.db gbk.db
 LOCPATH=$GBK_LOCPATH LC_ALL=zh_CN.GBK LANG=zh_CN.GBK tui -e GBK -- --db gbk.db <<EOS
 wait 首页
-type 9
+type i
 wait 导入已有的表格
 key Enter
 wait 导入哪个文件

@@ -17,8 +17,8 @@ last=$(nth 5024)
 before_last=$(nth 5023)
 
 NO_COLOR=1 tui -- --db d.db <<EOS
-wait 组织机构和年度
-type 3
+wait 1 年度工作
+type 6
 wait 共 5025 条
 expect-row-has 3 $first
 key End
@@ -53,6 +53,11 @@ type /
 key C-u
 type 没有这个人
 key Enter
+wait 没有找到“没有这个人”
+# searching again for what is not there (this read the freed query once)
+type n
+wait 没有找到“没有这个人”
+type N
 wait 没有找到“没有这个人”
 key Home
 type /

@@ -32,7 +32,7 @@ type Admin-pass-1
 wait 两次输入一致
 key Enter
 wait 已建立系统管理员“admin”，并已登录
-type 5
+type u
 wait 当前用户：admin
 type u
 wait 共 1 个用户
@@ -57,7 +57,7 @@ key Enter
 wait 已授予“ji”纪检监察角色
 key Esc Esc Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -67,59 +67,51 @@ export LIANFANG_PASSWORD=Lianfang-1
 
 # ---------------------------------------------------------------- the discipline officer sets up the year
 LIANFANG_USER=ji tui -- --db w.db <<'EOS'
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 还没有建立年度工作
-type 4
-wait 年度工作
-type a
-wait 新建年度工作
-type 2026
-key F2
-wait 已保存：年度工作。
-key Esc
-wait 2026年度
 type 1
-wait 共 0 条
+wait 还没有年度
+type a
+wait 新建年度（年份）：2026
+key Enter
+wait 新建年度工作
+key F2
+wait 2026年度的四个阶段
+key Esc
+wait-gone 首页 ›
+wait 1 年度工作
+type 5
+wait 还没有记录
 type a
 wait 新建处室
 type 廉政测试科
 key F2
-wait 已保存：处室。
-key Esc
-wait-gone 首页 ›
-wait 组织机构和年度
-type 2
-wait 共 0 条
+wait 共 1 条
+key Enter
+wait 首页 › 组织机构 › 廉政测试科
 type a
 wait 新建岗位
-key F4
-wait 选择所属处室
-key Enter
-wait-gone 选择所属处室
-key Tab
+expect-row-has 4 所属处室*  廉政测试科
 type 审批岗
 key Tab
 type 负责行政许可事项的受理、审查和审批。
 key F2
-wait 已保存：岗位。
-key Esc
-wait-gone 首页 ›
-wait 组织机构和年度
-type 3
-wait 共 0 条
+wait 共 1 条
+key Enter
+wait 首页 › 组织机构 › 廉政测试科 › 审批岗
 type a
 wait 新建人员
 type 王小明
-key Tab
-key F4
-wait 选择岗位
-key Enter
-wait-gone 选择岗位
 key F2
 wait 已保存：人员。
 key Esc
-wait 人员 1
+wait-gone 首页 › 组织机构 › 廉政测试科 › 审批岗
+key Esc
+wait-gone 首页 › 组织机构 › 廉政测试科
+key Esc
+wait-gone 首页 ›
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -145,8 +137,8 @@ is_rc 0 "the head reads the cycle with the head's role alone"
 
 # ---------------------------------------------------------------- the person fills the form and submits it
 LIANFANG_USER=wang tui -- --db w.db <<'EOS'
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 本年度你还没有自查表，新建一张？
 type 1
 wait 已新建自查表
@@ -197,7 +189,7 @@ type e
 wait 本人不能再修改
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -205,8 +197,8 @@ EOS
 # ---------------------------------------------------------------- the head and the leader sign
 sign() { # login, step title
 	LIANFANG_USER=$1 tui -- --db w.db <<EOS
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 王小明
 key Enter
 wait 自查表：王小明
@@ -224,7 +216,7 @@ expect-has 同意，风险点查找较准确。
 key Esc
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -232,8 +224,8 @@ EOS
 
 # before it is their turn, the leader is told why not
 LIANFANG_USER=fen tui -- --db w.db <<'EOS'
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 王小明
 key Enter
 wait 下一步：处室负责人审核。
@@ -243,7 +235,7 @@ wait 处室负责人尚未签字，分管领导不能先签。
 key Esc
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -252,8 +244,8 @@ sign fen 分管领导审核
 
 # ---------------------------------------------------------------- the assessment: 不准确, returned
 LIANFANG_USER=ji tui -- --db w.db <<'EOS'
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 分管领导已签字
 key Enter
 wait 轮到你了
@@ -274,15 +266,15 @@ expect-has 质量评估：不准确  纪检干部
 key Esc
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
 
 # ---------------------------------------------------------------- the person reworks and resubmits
 LIANFANG_USER=wang tui -- --db w.db <<'EOS'
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 整改期限 2026-12-10
 key Down
 key Enter
@@ -300,7 +292,7 @@ expect-has —— 重新提交 ——
 expect-has 质量评估：不准确  纪检干部
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -310,8 +302,8 @@ sign fen 分管领导审核
 
 # ---------------------------------------------------------------- 准确; then the summary table and the heat map
 LIANFANG_USER=ji tui -- --db w.db <<'EOS'
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 王小明
 key Enter
 wait 轮到你了
@@ -326,7 +318,7 @@ expect-has 已评估通过（准确），审核完毕。
 key Esc
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type 0
 wait 汇总表
 wait 对申请材料把关不严
@@ -343,7 +335,7 @@ expect-lacks 对申请材料把关不严
 expect-has 防控措施：1. 签订廉洁承诺书，窗口全程录音录像
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type h
 wait 风险热力图
 expect-has 合计 2 个风险点，按审定等级：高 1，中 0，低 0，未评级 1
@@ -360,7 +352,7 @@ key Esc
 key Esc
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS

@@ -37,8 +37,8 @@ is_rc 0 "a form with two risks, submitted and signed by the head"
 
 # The person's own form, signed: nothing to change, and the key says why.
 tui -- --db m.db <<'EOS'
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 自查表：王五
 expect-has 状态：处室负责人已签字　下一步：分管领导审核。
 expect-has 处室负责人审核：同意  李四
@@ -54,7 +54,7 @@ key Esc
 wait 自查表：王五
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -63,8 +63,8 @@ LIANFANG_USER=zhao lf --db m.db review leader 王五 --return --opinion 风险�
 is_rc 0 "the leader in charge returns it"
 
 tui -- --db m.db <<'EOS'
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 自查表：王五
 expect-has 状态：退回整改　整改期限 2026-12-10，本人修改后重新提交。
 key Down
@@ -103,8 +103,8 @@ contains "$(q m.db "SELECT form || ' ' || json_extract(data, '\$.description') F
 	"p2.risk-new 利用审批权为亲友办理不符合条件的事项" "the hang-up kept the new risk as a draft"
 
 tui -- --db m.db <<'EOS'
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 自查表：王五
 type a
 wait 存下的草稿：  1 恢复草稿  2 删除草稿
@@ -117,7 +117,7 @@ wait 已添加风险点
 expect-has  3 [未评] 利用审批权为亲友办理不符合条件的事项
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -127,8 +127,8 @@ contains "$(q m.db "SELECT count(*) FROM draft")" "0" "saving used the draft up"
 export LIANFANG_PASSWORD=lianfang LIANFANG_USER=discipline
 demo_db d.db
 tui -- --db d.db <<'EOS'
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 沈军
 key Down Down Down Down Down Down Down Down
 key Enter
@@ -153,7 +153,7 @@ expect-has 审定理由：该岗位近两年发生过违规受理问题。
 key Esc
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -165,8 +165,8 @@ contains "$(q d.db "SELECT level_proposed || level || level_reason FROM risk WHE
 # measure is carried out. Regression: the sheet sent the unchanged words too,
 # and the model refused the head every save.
 LIANFANG_USER=head tui -- --db d.db <<'EOS'
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 程志强
 key Down Down Down
 key Enter
@@ -191,7 +191,7 @@ expect-has 中期监控 · 责任人 程志强 · 监督人 潘超 · 期限 202
 expect-has 状态：退回整改（不准确）
 key Esc Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -204,8 +204,8 @@ contains "$(q d.db "SELECT m.status || ' ' || s.status FROM measure m JOIN risk 
 # give. The sheet's words wrap without a line starting with "。" or a number
 # cut in two (regression: "风险\n。同意" and "不填为 1\n5 天后").
 LIANFANG_USER=leader tui -- --db d.db <<'EOS'
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 蔡涛
 key Down Down Down Down
 key Enter
@@ -218,7 +218,7 @@ expect-row 3   险。同意即签字，交分管领导审核；退回时写明�
 expect-row 4   15 天后）。
 key Esc Esc Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -227,8 +227,8 @@ EOS
 # The director's own form was returned for rework: he adds a risk.
 gbk_locale
 LIANFANG_USER=principal LOCPATH=$GBK_LOCPATH LC_ALL=zh_CN.GBK LANG=zh_CN.GBK tui -e GBK -- --db d.db <<'EOS'
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 吕明辉
 type m
 wait 自查表：吕明辉
@@ -250,7 +250,7 @@ expect-has 发生概率 中 × 危害程度 严重 → 建议等级 高
 key Esc
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 expect-restored

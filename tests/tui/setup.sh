@@ -79,7 +79,7 @@ wait 首页
 expect-row-has 0 用户 wangzr
 expect-has 已建立系统管理员“wangzr”，并已登录
 expect-lacks Spring-Rain
-type 5
+type u
 wait 当前用户：wangzr（王主任）
 expect-has 角色：系统管理员
 expect-has 管理用户 —— 全单位

@@ -14,7 +14,7 @@ demo_db d.db
 
 # make run's way: straight to the home, no sign-in screen.
 tui -- --db d.db <<'EOS'
-wait 组织机构和年度
+wait 1 年度工作
 expect-row-has 0 用户 discipline
 expect-lacks 请登录
 type q
@@ -118,10 +118,10 @@ type staff
 key Tab
 type lianfang
 key Enter
-wait 组织机构和年度
+wait 1 年度工作
 expect-row-has 0 用户 staff
 expect-has 您好
-type 5
+type u
 wait 当前用户：staff
 type o
 wait 请登录
@@ -140,7 +140,7 @@ expect-row 5     登录名*  head
 expect-cursor 7 13
 type lianfang
 key Enter
-wait 组织机构和年度
+wait 1 年度工作
 expect-row-has 0 用户 head
 type q
 expect-exit 0
@@ -172,10 +172,10 @@ me=$(id -un)
 LIANFANG_USER=admin LIANFANG_PASSWORD=lianfang lf --db d.db user map head "$me"
 is_rc 0 "map the system user $me to head"
 tui -- --db d.db <<'EOS'
-wait 组织机构和年度
+wait 1 年度工作
 expect-row-has 0 用户 head
 expect-lacks 请登录
-type 5
+type u
 wait 当前用户：head
 type o
 wait 请登录
@@ -187,8 +187,8 @@ EOS
 # A dropped link while the password is typed keeps nothing of it.
 drafts=$(q d.db "SELECT count(*) FROM draft")
 tui -- --db d.db <<'EOS'
-wait 组织机构和年度
-type 5
+wait 1 年度工作
+type u
 wait 当前用户：head
 type o
 wait 请登录
@@ -206,8 +206,8 @@ ok $? "and the typed password is nowhere in the file"
 # The same in a GBK terminal.
 gbk_locale
 LOCPATH=$GBK_LOCPATH LC_ALL=zh_CN.GBK LANG=zh_CN.GBK tui -e GBK -- --db d.db <<'EOS'
-wait 组织机构和年度
-type 5
+wait 1 年度工作
+type u
 wait 当前用户：head
 type o
 wait 请登录
@@ -220,7 +220,7 @@ key Enter
 wait 登录名或密码不对。再错 4 次，这个用户将被锁定 15 分钟。
 type lianfang
 key Enter
-wait 组织机构和年度
+wait 1 年度工作
 expect-row-has 0 用户 principal
 type q
 expect-exit 0

@@ -15,15 +15,15 @@ type staff
 key Tab
 type lianfang
 key Enter
-wait 组织机构和年度
+wait 1 年度工作
 expect-row-has 0 用户 staff
-expect-has 年度：2026 年度
+expect-has 2026年度廉政风险点防范管理  当前：第三阶段
 # the organisation is public: staff read it (changing it is refused elsewhere)
-type 1
+type 5
 wait 共 8 条
 key F10
-wait 组织机构和年度
-type 5
+wait 1 年度工作
+type u
 wait 当前用户：staff（沈军）
 expect-has 角色：科员
 expect-has 人员：沈军（受理审查岗）
@@ -47,13 +47,13 @@ type head
 key Tab
 type lianfang
 key Enter
-wait 组织机构和年度
+wait 1 年度工作
 expect-row-has 0 用户 head
-type 1
+type 5
 wait 共 8 条
 key F10
-wait 组织机构和年度
-type 5
+wait 1 年度工作
+type u
 wait 当前用户：head（蔡涛）
 expect-has 角色：科员、处室负责人（登记注册科）
 expect-has 以处室负责人身份审核自查表 —— 登记注册科
@@ -67,14 +67,14 @@ type discipline
 key Tab
 type lianfang
 key Enter
-wait 组织机构和年度
+wait 1 年度工作
 expect-row-has 0 用户 discipline
-expect-has 年度：2026 年度
-type 1
+expect-has 2026年度廉政风险点防范管理  当前：第三阶段
+type 5
 wait 共 8 条
 type q
-wait 组织机构和年度
-type 5
+wait 1 年度工作
+type u
 wait 当前用户：discipline（潘超）
 expect-has 以处室负责人身份审核自查表 —— 纪检监察室
 expect-has （下面还有）
@@ -86,7 +86,7 @@ expect-has 管理用户
 type u
 wait 需要系统管理员的角色
 key Esc
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -94,8 +94,8 @@ contains "$(q d.db "SELECT count(*) FROM rev")" "$before" "nobody changed a reco
 
 # The administrator manages users and settings but sees no risk work as theirs.
 LIANFANG_USER=admin LIANFANG_PASSWORD=lianfang tui -- --db d.db <<'EOS'
-wait 组织机构和年度
-type 5
+wait 1 年度工作
+type u
 wait 当前用户：admin
 expect-has 管理用户 —— 全单位
 expect-lacks 以处室负责人身份审核自查表 ——

@@ -11,7 +11,7 @@
 demo_db d.db
 
 TERM=vt100 tui -- --db d.db <<'EOS'
-wait 组织机构和年度
+wait 1 年度工作
 type h
 wait 风险热力图
 expect-no-colour
@@ -45,7 +45,7 @@ key Esc
 wait-gone 汇总表（热力图一格）
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type 0
 wait 第 1 页，下面还有
 expect-row 3  序号 处室       姓名   岗位名称     潜在风险                            等级
@@ -87,19 +87,19 @@ key Esc
 wait 查找“礼品礼金”
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
 
 tui -- --db d.db <<'EOS'
-wait 组织机构和年度
+wait 1 年度工作
 type h
 wait 风险热力图
 expect-colour
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -107,7 +107,7 @@ EOS
 # A head and a clerk see their part, and the heading says so (regression:
 # it said 全单位 over the head's department alone).
 LIANFANG_USER=head tui -- --db d.db <<'EOS'
-wait 组织机构和年度
+wait 1 年度工作
 type 0
 wait 只显示你有权查看的：登记注册科
 expect-lacks 全单位
@@ -115,25 +115,25 @@ expect-row-has 4 登记注册科
 expect-lacks 局领导班子
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type h
 wait （不含已停用的风险点）　只显示你有权查看的：登记注册科
 expect-has 合计 5 个风险点
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 状态：全部　只显示你有权查看的：登记注册科
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
 # A leader covers three departments: the filters stay on the line, the long
 # note comes after them.
 LIANFANG_USER=leader tui -- --db d.db <<'EOS'
-wait 组织机构和年度
+wait 1 年度工作
 type 0
 wait 只显示你有权查看的：办公室、登记注册科、消费者权益保护科
 type l
@@ -143,17 +143,17 @@ key Enter
 wait 等级 高　只显示你有权查看的：办公室、登记注册科
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
-type s
+wait 1 年度工作
+type 9
 wait 状态：全部　只显示你有权查看的：办公室、登记注册科
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
 LIANFANG_USER=staff tui -- --db d.db <<'EOS'
-wait 组织机构和年度
+wait 1 年度工作
 type 0
 wait 只显示你有权查看的：本人岗位（受理审查岗）
 expect-row-has 4 沈军   受理审查岗
@@ -161,7 +161,7 @@ expect-row-has 5 沈军   受理审查岗
 expect-row 6 
 key Esc
 wait-gone 首页 ›
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS

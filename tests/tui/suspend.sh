@@ -40,9 +40,9 @@ tm -f /dev/null new-session -d -x 80 -y 24 "env -i PATH=$PATH HOME=$HOME TERM=tm
 pane_has 'lf-shell$'
 ok $? "a shell with job control in tmux"
 tm send-keys "$LIANFANG --db $T_DIR/d.db" Enter
-pane_has 组织机构和年度
+pane_has "1 年度工作"
 ok $? "the screens start"
-tm send-keys 3
+tm send-keys 6
 pane_has '共 25 条'
 ok $? "the person list"
 tm send-keys C-z

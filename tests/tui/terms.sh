@@ -12,7 +12,7 @@ demo_db d.db
 
 for t in xterm xterm-256color screen tmux-256color linux vt100; do
 	TERM=$t tui -- --db d.db <<'EOS'
-wait 组织机构和年度
+wait 1 年度工作
 expect-row-has 0 肃州区市场监督管理局
 expect-row-has 1 首页 ───
 type q
@@ -22,25 +22,34 @@ EOS
 done
 
 TERM=xterm-256color tui -- --db d.db <<'EOS'
-wait 组织机构和年度
+wait 1 年度工作
 expect-colour
 type q
 expect-exit 0
 EOS
 NO_COLOR=1 tui -- --db d.db <<'EOS'
-wait 组织机构和年度
+wait 1 年度工作
 expect-no-colour
 expect-attr 0 1 reverse
 type q
 expect-exit 0
 EOS
 
-# vt100: no colour, and no function key needed anywhere.
+# vt100: no colour, and no function key needed anywhere. The home's help
+# names what this terminal shows: no ▶, no grey (it cannot dim).
 TERM=vt100 tui -- --db d.db <<'EOS'
-wait 组织机构和年度
+wait 1 年度工作
 expect-no-colour
 expect-attr 0 1 reverse
-type 3
+expect-row-has 4 > 三 防范监督
+key C-g
+wait 帮助：首页
+expect-has （> 是当前阶段）
+expect-has 不加粗的是您的角色不能打开的
+expect-lacks 灰色
+key C-x
+wait 1 年度工作
+type 6
 wait 共 25 条
 expect-row 23 F1 ^G帮助 F5 a新建 Enter修改 F8 d停用 F3 /查找 F9 ^R历史 F10 ^X返回
 type a
@@ -64,7 +73,7 @@ key C-s
 wait 已保存：人员
 expect-has 陈七
 key C-x
-wait 组织机构和年度
+wait 1 年度工作
 key C-x
 expect-exit 0
 expect-restored

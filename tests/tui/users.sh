@@ -11,8 +11,8 @@ demo_db d.db
 export LIANFANG_USER=admin LIANFANG_PASSWORD=lianfang
 
 tui -- --db d.db <<'EOS'
-wait 组织机构和年度
-type 5
+wait 1 年度工作
+type u
 wait 当前用户：admin
 type u
 wait 共 8 个用户
@@ -130,8 +130,8 @@ key Esc
 wait 当前用户：admin
 # the administrator's own account takes no risk work
 key Esc
-wait 组织机构和年度
-type 5
+wait 1 年度工作
+type u
 wait 当前用户：admin
 type u
 wait 共 9 个用户
@@ -155,7 +155,7 @@ wait 共 9 个用户
 key Esc
 wait 当前用户：admin
 key Esc
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
@@ -178,8 +178,8 @@ for t in 08:05:00 08:05:01 08:05:40 08:06:50 08:08:00; do
 done
 contains "$ERR" "锁定到 08:23" "five wrong passwords lock zhaoliu"
 LIANFANG_NOW=2026-11-23T08:09:00Z tui -- --db d.db <<'EOS'
-wait 组织机构和年度
-type 5
+wait 1 年度工作
+type u
 wait 当前用户：admin
 type u
 wait 共 9 个用户
@@ -206,15 +206,15 @@ wait 共 9 个用户
 key Esc
 wait 当前用户：admin
 key Esc
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS
 
 # A dropped link while an administrator types a new password keeps nothing.
 tui -- --db d.db <<'EOS'
-wait 组织机构和年度
-type 5
+wait 1 年度工作
+type u
 wait 当前用户：admin
 type u
 wait 共 9 个用户
@@ -246,9 +246,9 @@ key Enter
 wait 登录名或密码不对
 type Reset-Pass-22
 key Enter
-wait 组织机构和年度
+wait 1 年度工作
 expect-row-has 0 用户 zhaoliu
-type 5
+type u
 wait 角色：处室负责人（登记注册科）
 # not an administrator: refused, naming the role
 type u
@@ -264,7 +264,7 @@ type Own-Choice-33
 key Enter
 wait 密码已修改
 key Esc
-wait 组织机构和年度
+wait 1 年度工作
 type q
 expect-exit 0
 EOS

@@ -145,6 +145,39 @@ TEST(keys_no_key_does_two_things_on_the_phase2_screens)
 	T_OK(!dup_in(heatmap, 2, "heat map"), "heat map: one action per key");
 }
 
+/* The home's menu keys: one row each, and none an action of the home or of
+ * every screen takes first (that row could never be opened by its key).
+ * 9, 0 and h are 自查表, 汇总表 and 热力图. */
+TEST(keys_home_menu_one_key_per_row)
+{
+	extern const struct lf_ui_action lf_home_actions[];
+	extern int lf_home_menu_row(int i, int *key, const char **group, const char **label, const char **about);
+	const struct lf_ui_action *tables[] = { lf_home_actions, lf_global_actions };
+	const char *group, *label, *about, *og, *ol, *oa;
+	int i, j, t, k, key, other, bad = 0, n = 0;
+
+	for (i = 0; lf_home_menu_row(i, &key, &group, &label, &about); i++, n++) {
+		for (j = 0; j < i; j++) {
+			lf_home_menu_row(j, &other, &og, &ol, &oa);
+			if (other == key) {
+				bad++;
+				printf("# home: rows %d and %d share the key %c\n", j, i, key);
+			}
+		}
+		for (t = 0; t < 2; t++)
+			for (const struct lf_ui_action *a = tables[t]; a->id; a++)
+				for (k = 0; k < 5 && a->keys[k]; k++)
+					if (a->keys[k] == key) {
+						bad++;
+						printf("# home: the key %c of row %d is the action %s's\n", key, i, a->name);
+					}
+		if (key == '9' || key == '0' || key == 'h')
+			T_OK(!strcmp(label, key == '9' ? "自查表" : key == '0' ? "汇总表" : "热力图"), "%c opens %s", key, label);
+	}
+	T_OK(n >= 16, "the home has its rows (%d)", n);
+	T_OK(!bad, "every home row has a key of its own");
+}
+
 TEST(keys_manual_matches_the_tables)
 {
 	const char *top = getenv("LIANFANG_TOP");

@@ -3,6 +3,8 @@
 #include "t.h"
 #include "lianfang/audit.h"
 #include "lianfang/auth.h"
+#include "lianfang/org.h"
+#include "lianfang/overview.h"
 #include "lianfang/perm.h"
 #include "lianfang/rec.h"
 #include "lianfang/store.h"
@@ -157,6 +159,7 @@ static const struct {
 	{ LF_ACT_SELFCHECK_SUBMIT, "P------" },
 	{ LF_ACT_REVIEW_HEAD, "-D-----" },
 	{ LF_ACT_REVIEW_LEADER, "--D----" },
+	{ LF_ACT_REVIEW_STANDIN, "----U--" },
 	{ LF_ACT_ASSESS, "---UU--" },
 	{ LF_ACT_LEVEL_SET, "---UU--" },
 	{ LF_ACT_MEASURE_EDIT, "-D--U--" },
@@ -340,6 +343,36 @@ TEST(perm_who_may_act_at_all)
 	lf_db_close(o.db);
 }
 
+/* Setup mode reads the audit chain once and then only what was added since
+ * (every check of every action asks, and the chain grows with each change).
+ * Regression for that shortcut: entries taken back by a rolled-back
+ * transaction must not hide an account entry written later at their place. */
+TEST(perm_setup_mode_reads_the_chain_once_and_soundly)
+{
+	struct lf_dept_in d = { .name = "丙科" };
+	struct org o;
+	lf_status st;
+	int i;
+
+	if (!make_org(&o, "setup.db"))
+		return;
+	act_as(&o, "whoever");
+	for (i = 0; i < 3; i++)
+		T_OK(lf_perm_check(o.db, LF_ACT_ORG_EDIT, NULL) == LF_OK, "setup mode, asked again (%d)", i);
+	T_OK(lf_tx_begin(o.db) == LF_OK, "a transaction");
+	T_OK(lf_dept_add(o.db, &d, NULL) == LF_OK, "that adds to the chain: %s", o.db->err);
+	T_OK(lf_perm_check(o.db, LF_ACT_ORG_EDIT, NULL) == LF_OK, "still setup mode inside it");
+	T_IS(lf_tx_end(o.db, LF_STATE), LF_STATE, "and is rolled back");
+	T_OK(lf_auth_create_admin(o.db, "boss", "局长", "perm-test-nobody", NULL) == LF_OK, "the first administrator");
+	lf_auth_signout(o.db);
+	T_IS(sqlite3_exec(o.db->sql, "DELETE FROM account_role; DELETE FROM account", NULL, NULL, NULL), SQLITE_OK,
+	     "the account table emptied with SQL");
+	act_as(&o, "anyone");
+	st = lf_perm_check(o.db, LF_ACT_USERS, NULL);
+	T_OK(st == LF_DENIED && strstr(o.db->err, "审计日志"), "the account in the chain is seen: %s", o.db->err);
+	lf_db_close(o.db);
+}
+
 TEST(perm_reach_and_record_scope)
 {
 	struct org o;
@@ -432,4 +465,60 @@ TEST(perm_history_follows_the_record)
 	lf_db_close(o.db);
 }
 
-/* What the exchange and import screens ask before they ask for a file. */
+/* What the screens ask before offering to add: the same table, by kind. */
+TEST(perm_screens_may_edit_by_kind)
+{
+	struct org o;
+	lf_status st;
+
+	if (!make_org(&o, "edit.db"))
+		return;
+	make_accounts(&o);
+	act_as(&o, "r-head");
+	T_IS(lf_overview_may_edit(o.db, "power", o.dept_a), LF_OK, "a head keeps the powers of their department");
+	T_IS(lf_overview_may_edit(o.db, "flow_step", o.dept_a), LF_OK, "and its flow charts");
+	st = lf_overview_may_edit(o.db, "power", o.dept_b);
+	T_OK(st == LF_DENIED && strstr(o.db->err, "乙科"), "not another department's: %s", o.db->err);
+	T_IS(lf_overview_may_edit(o.db, "dept", NULL), LF_DENIED, "nor the organisation");
+	act_as(&o, "r-principal");
+	T_IS(lf_overview_may_edit(o.db, "cycle", NULL), LF_OK, "the principal keeps the years");
+	T_IS(lf_overview_may_edit(o.db, "meeting", NULL), LF_OK, "and their meetings");
+	T_IS(lf_overview_may_edit(o.db, "power", o.dept_a), LF_DENIED, "but not the powers");
+	act_as(&o, "r-admin");
+	T_IS(lf_overview_may_edit(o.db, "person", NULL), LF_OK, "the administrator keeps the organisation");
+	st = lf_overview_may_edit(o.db, "group_member", NULL);
+	T_OK(st == LF_DENIED && strstr(o.db->err, "维护年度、实施方案、领导小组和会议"), "but not the leading group: %s",
+	     o.db->err);
+	act_as(&o, "r-staff");
+	T_IS(lf_overview_may_edit(o.db, "post", NULL), LF_DENIED, "staff change no posts");
+	T_IS(lf_overview_may_edit(o.db, "selfcheck", NULL), LF_OK, "kinds the screens do not ask about are the model's");
+	lf_db_close(o.db);
+}
+
+/* The export opened from the home starts on what the user may read. */
+TEST(perm_reach_names_for_the_export)
+{
+	struct org o;
+	char *dept, *person;
+
+	if (!make_org(&o, "names.db"))
+		return;
+	make_accounts(&o);
+	act_as(&o, "r-head");
+	lf_overview_reach_names(o.db, &dept, &person);
+	T_OK(dept && !strcmp(dept, "甲科") && !person, "a head: their department (%s)", dept ? dept : "NULL");
+	lf_free(dept);
+	lf_free(person);
+	act_as(&o, "r-staff");
+	lf_overview_reach_names(o.db, &dept, &person);
+	T_OK(!dept && person && !strcmp(person, "甲某"), "staff: their own person (%s)", person ? person : "NULL");
+	lf_free(dept);
+	lf_free(person);
+	act_as(&o, "r-discipline");
+	lf_overview_reach_names(o.db, &dept, &person);
+	T_OK(!dept && !person, "the discipline office: the whole unit");
+	act_as(&o, "nobody-here");
+	lf_overview_reach_names(o.db, &dept, &person);
+	T_OK(!dept && !person, "an unknown login: nothing");
+	lf_db_close(o.db);
+}

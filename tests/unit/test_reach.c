@@ -598,3 +598,84 @@ TEST(reach_the_heads_own_form_is_signed_by_the_leader)
 	T_OK(strstr(U.db->err, "也可由分管领导签") != NULL, "and is told the leader in charge can: %s", U.db->err);
 	lf_db_close(U.db);
 }
+
+/* The principal's own form: he is the leader in charge of the leadership and
+ * nobody reviews their own form, so the discipline office signs the head's
+ * and the leader's steps, and the signature says so. 赵志强 here leads
+ * 局领导班子 (his own department) and no other account does. */
+TEST(reach_the_principals_own_form_is_signed_by_the_discipline_office)
+{
+	struct lf_review_in in = { 0 };
+	struct lf_review_list h;
+	struct lf_page pg;
+	int others = -1;
+
+	if (!make_unit("principal.db"))
+		return;
+	act_as("admin");
+	T_IS(lf_account_role_add(U.db, "leader", LF_ROLE_LEADER, U.dept[D_LEAD]), LF_OK, "赵志强 leads 局领导班子");
+	T_IS(lf_account_role_add(U.db, "leader", LF_ROLE_PRINCIPAL, NULL), LF_OK, "and is the principal");
+	T_IS(lf_perm_others(U.db, LF_ACT_REVIEW_LEADER, U.dept[D_LEAD], U.person[X_ZHAO], &others), LF_OK, "counting");
+	T_IS(others, 0, "no account but his own leads 局领导班子");
+	T_IS(lf_perm_others(U.db, LF_ACT_REVIEW_LEADER, U.dept[D_LEAD], NULL, &others), LF_OK, "counting");
+	T_IS(others, 1, "his own does");
+	act_as("leader");
+	T_IS(lf_review_step(U.db, U.form[X_ZHAO], LF_REVIEW_SUBMIT, &in), LF_OK, "the principal submits his form");
+	T_IS(lf_review_step(U.db, U.form[X_ZHAO], LF_REVIEW_HEAD, &in), LF_STATE, "he cannot sign it as head");
+	T_OK(strstr(U.db->err, "不能审核自己的自查表") && strstr(U.db->err, "由纪检监察（派驻纪检组）审核签字"),
+	     "and is told who signs: %s", U.db->err);
+	act_as("head");
+	T_IS(lf_review_step(U.db, U.form[X_ZHAO], LF_REVIEW_HEAD, &in), LF_DENIED, "nor can a head of another department");
+	T_OK(strstr(U.db->err, "由纪检监察（派驻纪检组）审核签字") != NULL, "who is told the same: %s", U.db->err);
+	act_as("discipline");
+	T_IS(lf_review_check(U.db, U.form[X_ZHAO], LF_REVIEW_HEAD, &in), LF_OK, "the discipline office may sign the head's step");
+	T_IS(lf_review_check(U.db, U.form[X_ZHAO], LF_REVIEW_LEADER, &in), LF_STATE, "the leader's comes after it");
+	T_IS(lf_review_step(U.db, U.form[X_ZHAO], LF_REVIEW_HEAD, &in), LF_OK, "and signs it");
+	T_IS(lf_review_step(U.db, U.form[X_ZHAO], LF_REVIEW_HEAD, &in), LF_STATE, "once");
+	T_IS(lf_review_step(U.db, U.form[X_ZHAO], LF_REVIEW_LEADER, &in), LF_OK, "then the leader's step");
+	in.grade = "准确";
+	T_IS(lf_review_step(U.db, U.form[X_ZHAO], LF_REVIEW_ASSESS, &in), LF_OK, "and assesses it");
+	lf_page_init(&pg, 10);
+	T_IS(lf_review_history(U.db, U.form[X_ZHAO], &pg, &h), LF_OK, "history");
+	T_OK(h.n == 4 && !strcmp(h.v[0].signer, "赵志强") && !strcmp(h.v[1].step, "head") &&
+	     !strcmp(h.v[1].signer, "潘超" LF_REVIEW_STANDIN_MARK) && !strcmp(h.v[2].signer, "潘超" LF_REVIEW_STANDIN_MARK) &&
+	     !strcmp(h.v[3].signer, "潘超"), "the head's and leader's signatures are recorded as the discipline office's: %s, %s",
+	     h.n > 1 ? h.v[1].signer : "", h.n > 2 ? h.v[2].signer : "");
+	lf_review_list_free(&h);
+	/* Where somebody else could sign, the discipline office may not. */
+	act_as("staff2");
+	T_IS(lf_review_step(U.db, U.form[X_ZHOU], LF_REVIEW_SUBMIT, &in), LF_OK, "周敏 submits");
+	act_as("discipline");
+	T_IS(lf_review_step(U.db, U.form[X_ZHOU], LF_REVIEW_HEAD, &in), LF_DENIED, "her form has its head");
+	T_OK(!strstr(U.db->err, "派驻纪检组"), "plainly refused: %s", U.db->err);
+	lf_db_close(U.db);
+}
+
+TEST(reach_the_discipline_office_signs_only_where_nobody_else_can)
+{
+	struct lf_review_in in = { 0 };
+
+	if (!make_unit("standin.db"))
+		return;
+	act_as("admin");
+	T_IS(lf_account_role_add(U.db, "leader", LF_ROLE_LEADER, U.dept[D_LEAD]), LF_OK, "赵志强 leads 局领导班子");
+	T_IS(lf_account_role_add(U.db, "head", LF_ROLE_LEADER, U.dept[D_LEAD]), LF_OK, "so does 李建国");
+	act_as("leader");
+	T_IS(lf_review_step(U.db, U.form[X_ZHAO], LF_REVIEW_SUBMIT, &in), LF_OK, "赵志强 submits");
+	act_as("discipline");
+	T_IS(lf_review_step(U.db, U.form[X_ZHAO], LF_REVIEW_HEAD, &in), LF_DENIED,
+	     "the discipline office does not sign where another leader in charge can");
+	act_as("head");
+	T_IS(lf_review_step(U.db, U.form[X_ZHAO], LF_REVIEW_HEAD, &in), LF_OK, "李建国 signs as the leadership's leader in charge");
+	T_IS(lf_review_step(U.db, U.form[X_ZHAO], LF_REVIEW_LEADER, &in), LF_OK, "and as leader");
+	act_as("admin");
+	T_IS(lf_account_retire(U.db, "head", 1), LF_OK, "李建国's account is retired");
+	act_as("staff2");
+	T_IS(lf_review_step(U.db, U.form[X_ZHOU], LF_REVIEW_SUBMIT, &in), LF_OK, "周敏 submits");
+	act_as("discipline");
+	T_IS(lf_review_step(U.db, U.form[X_ZHOU], LF_REVIEW_HEAD, &in), LF_DENIED,
+	     "with no head's account left, the leader in charge of 登记注册科 still can: not the discipline office");
+	act_as("leader");
+	T_IS(lf_review_step(U.db, U.form[X_ZHOU], LF_REVIEW_HEAD, &in), LF_OK, "the leader in charge signs for the head");
+	lf_db_close(U.db);
+}

@@ -94,6 +94,48 @@ TEST(rec_put_edit_noop_delete)
 	lf_db_close(db);
 }
 
+TEST(rec_save_checks_and_hands_back_the_id)
+{
+	struct lf_db *db = fresh("save.db", "330104");
+	struct lf_rec *r;
+	char gid[LF_GID_LEN + 1] = "";
+
+	if (!db)
+		return;
+	r = lf_rec_new(lf_kind_find("dept"));
+	T_OK(lf_rec_save(db, r, gid) == LF_INVALID && !gid[0], "a department without a name is refused");
+	T_OK(strstr(db->err, "处室名称") != NULL, "naming the field: %s", db->err);
+	lf_rec_set_text(r, "name", "登记注册科");
+	T_OK(lf_rec_save(db, r, gid) == LF_OK, "saved: %s", db->err);
+	T_EQ_STR(gid, r->gid, "its id handed back");
+	T_OK(lf_rec_save(db, r, NULL) == LF_OK, "no id wanted");
+	lf_rec_free(r);
+	lf_db_close(db);
+}
+
+TEST(rec_load_live_says_what_is_missing)
+{
+	struct lf_db *db = fresh("live.db", "330103");
+	struct lf_rec *r, *back;
+
+	if (!db)
+		return;
+	r = dept("登记注册科");
+	back = lf_rec_new(lf_kind_find("dept"));
+	T_OK(lf_rec_put(db, r) == LF_OK, "saved: %s", db->err);
+	T_OK(lf_rec_load_live(db, r->gid, back) == LF_OK, "a live record loads: %s", db->err);
+	T_EQ_STR(lf_rec_text(back, "name"), "登记注册科", "its fields");
+	T_OK(lf_rec_load_live(db, "0123456789abcdef0123456789abcdef", back) == LF_NOTFOUND, "an unknown id");
+	T_EQ_STR(db->err, "找不到处室（01234567）。", "names the kind and the id");
+	T_OK(lf_rec_load_live(db, NULL, back) == LF_NOTFOUND, "no id at all");
+	T_EQ_STR(db->err, "找不到处室（）。", "says so");
+	T_OK(lf_rec_delete(db, r->kind, r->gid) == LF_OK, "deleted");
+	T_OK(lf_rec_load_live(db, r->gid, back) == LF_NOTFOUND, "a deleted record is not live");
+	lf_rec_free(r);
+	lf_rec_free(back);
+	lf_db_close(db);
+}
+
 TEST(rec_validation_names_the_field)
 {
 	struct lf_db *db = fresh("r2.db", "330102");
