@@ -9,6 +9,7 @@
 #include "lianfang/perm.h"
 #include "lianfang/auth.h"
 #include "lianfang/rec.h"
+#include "lianfang/selfcheck.h"
 #include "lianfang/util.h"
 
 #include <stdio.h>
@@ -199,20 +200,6 @@ static lf_status resolve(struct lf_db *db, const struct lf_scope *sc, struct tar
 
 /* ------------------------------------------------------------------ messages */
 
-static const char *status_label(const char *st)
-{
-	static const char *const map[][2] = {
-		{ "submitted", "已提交" }, { "head_signed", "处室负责人已签" },
-		{ "leader_signed", "分管领导已签" }, { "accepted", "已评估通过" },
-	};
-	size_t i;
-
-	for (i = 0; i < LF_COUNT(map); i++)
-		if (!strcmp(map[i][0], st))
-			return map[i][1];
-	return st;
-}
-
 static const char *reach_words(enum lf_reach_kind k)
 {
 	return k == LF_REACH_POST ? "（本人岗位）" : k == LF_REACH_DEPT ? "（所负责的处室）" : "";
@@ -291,7 +278,7 @@ static lf_status deny(struct lf_db *db, enum lf_action act, const struct lf_acco
 	switch (why) {
 	case MISS_SUBMITTED:
 		lf_buf_addf(&b, "不能%s：自查表现为“%s”，本人不能再修改；需处室负责人或分管领导退回、"
-		            "或评估为基本准确、不准确后才能修改。", action_labels[act], status_label(t->status));
+		            "或评估为基本准确、不准确后才能修改。", action_labels[act], lf_selfcheck_status_label(t->status));
 		break;
 	case MISS_PERSON:
 		name_of(db, "person", t->person, name, sizeof name);

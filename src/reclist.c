@@ -27,7 +27,7 @@ struct lf_reclist {
 
 static const char *const label_fields[] = {
 	"name", "year", "title", "description", "content", "requirement", "reason", "action", "key",
-	"code", "role", "signer", "kind",
+	"code", "role", "signer", "kind", "person",
 };
 
 const char *lf_kind_label_field(const struct lf_kind *k)
@@ -40,10 +40,13 @@ const char *lf_kind_label_field(const struct lf_kind *k)
 	return k->fields[0].name;
 }
 
-char *lf_record_label(struct lf_db *db, const struct lf_kind *k, const char *gid)
+/* follow: when the label field names another record (a self-check's
+ * person), that record's label — one step, never round a loop. */
+static char *record_label(struct lf_db *db, const struct lf_kind *k, const char *gid, int follow)
 {
-	char *sql = lf_printf("SELECT CAST(\"%s\" AS TEXT) FROM \"%s\" WHERE gid = ?1", lf_kind_label_field(k),
-	                      k->name);
+	const char *field = lf_kind_label_field(k);
+	int fi = lf_field_index(k, field);
+	char *sql = lf_printf("SELECT CAST(\"%s\" AS TEXT) FROM \"%s\" WHERE gid = ?1", field, k->name);
 	sqlite3_stmt *st;
 	char *out = NULL;
 
@@ -55,7 +58,20 @@ char *lf_record_label(struct lf_db *db, const struct lf_kind *k, const char *gid
 		sqlite3_finalize(st);
 	}
 	lf_free(sql);
+	if (follow && out && *out && fi >= 0 && k->fields[fi].type == LF_F_REF && lf_kind_find(k->fields[fi].ref)) {
+		char *named = record_label(db, lf_kind_find(k->fields[fi].ref), out, 0);
+
+		if (named) {
+			lf_free(out);
+			out = named;
+		}
+	}
 	return out;
+}
+
+char *lf_record_label(struct lf_db *db, const struct lf_kind *k, const char *gid)
+{
+	return record_label(db, k, gid, 1);
 }
 
 void lf_listrow_clear(struct lf_listrow *r)

@@ -818,3 +818,129 @@ void lf_measure_list_free(struct lf_measure_list *l)
 	lf_arena_free(&l->arena);
 	memset(l, 0, sizeof *l);
 }
+
+/* ------------------------------------------------------------------ order */
+
+/* The gids of a list in its order (sql binds ?1, ?2), the index of `gid`. */
+static lf_status ordered(struct lf_db *db, const char *sql, const char *a, const char *b, const char *gid,
+                         char (**out)[LF_GID_LEN + 1], int *n, int *at)
+{
+	sqlite3_stmt *st;
+	lf_status s = lf_prepare(db, sql, &st);
+	int rc, cap = 8;
+
+	*n = 0;
+	*at = -1;
+	*out = NULL;
+	if (s)
+		return s;
+	*out = lf_alloc((size_t)cap * sizeof **out);
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	if (b)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			*out = lf_realloc(*out, (size_t)cap * sizeof **out);
+		}
+		lf_col_gid((*out)[*n], st, 0);
+		if (!strcmp((*out)[*n], gid))
+			*at = *n;
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, "读取顺序失败");
+}
+
+/* Swap place `at` with its neighbour in `dir`, then give every record of the
+ * list the seq of its place (only those whose seq changes get a revision). */
+static lf_status renumber(struct lf_db *db, const struct lf_kind *k, char (*g)[LF_GID_LEN + 1], int n, int at, int dir,
+                          const char *what)
+{
+	struct lf_rec *r = lf_rec_new(k);
+	char tmp[LF_GID_LEN + 1];
+	int to = at + (dir < 0 ? -1 : 1), i;
+	lf_status s = LF_OK;
+
+	if (at < 0)
+		s = lf_fail(db, LF_NOTFOUND, "找不到这条%s。", what);
+	else if (to < 0)
+		s = lf_fail(db, LF_STATE, "这条%s已经在最前面。", what);
+	else if (to >= n)
+		s = lf_fail(db, LF_STATE, "这条%s已经在最后面。", what);
+	if (s) {
+		lf_rec_free(r);
+		return s;
+	}
+	memcpy(tmp, g[at], sizeof tmp);
+	memcpy(g[at], g[to], sizeof tmp);
+	memcpy(g[to], tmp, sizeof tmp);
+	for (i = 0; i < n && s == LF_OK; i++) {
+		if ((s = lf_rec_load(db, k, g[i], r)))
+			break;
+		if (!lf_rec_is_null(r, "seq") && lf_rec_int(r, "seq") == i + 1)
+			continue;
+		lf_rec_set_int(r, "seq", i + 1 > 9999 ? 9999 : i + 1);
+		s = lf_rec_put(db, r);
+	}
+	lf_rec_free(r);
+	return s;
+}
+
+lf_status lf_risk_move(struct lf_db *db, const char *gid, int dir, int *reopened)
+{
+	static const char form_sql[] = "SELECT gid FROM risk WHERE selfcheck = ?1 AND deleted = 0 "
+	                               "ORDER BY ifnull(seq, 0), id";
+	static const char post_sql[] = "SELECT gid FROM risk WHERE post = ?1 AND cycle = ?2 AND selfcheck IS NULL "
+	                               "AND deleted = 0 ORDER BY ifnull(seq, 0), id";
+	struct lf_rec *r = lf_rec_new(lf_kind_find("risk"));
+	char (*g)[LF_GID_LEN + 1] = NULL;
+	struct lf_selfcheck_edit e;
+	int n = 0, at = -1;
+	lf_status s = lf_tx_begin(db);
+
+	if (reopened)
+		*reopened = 0;
+	if (s == LF_OK) {
+		s = risk_open(db, gid, r, &e, LF_ACT_RISK_FIND);
+		if (s == LF_OK && lf_rec_text(r, "selfcheck"))
+			s = ordered(db, form_sql, lf_rec_text(r, "selfcheck"), NULL, r->gid, &g, &n, &at);
+		else if (s == LF_OK)
+			s = ordered(db, post_sql, lf_rec_text(r, "post"), lf_rec_text(r, "cycle"), r->gid, &g, &n, &at);
+		if (s == LF_OK)
+			s = renumber(db, r->kind, g, n, at, dir, "风险点");
+		if (s == LF_OK)
+			s = lf_selfcheck_edit_end(db, &e, reopened);
+		s = lf_tx_end(db, s);
+	}
+	lf_free(g);
+	lf_rec_free(r);
+	return s;
+}
+
+lf_status lf_measure_move(struct lf_db *db, const char *gid, int dir, int *reopened)
+{
+	static const char sql[] = "SELECT gid FROM measure WHERE risk = ?1 AND deleted = 0 ORDER BY ifnull(seq, 0), id";
+	struct lf_rec *r = lf_rec_new(lf_kind_find("risk")), *m = lf_rec_new(lf_kind_find("measure"));
+	char (*g)[LF_GID_LEN + 1] = NULL;
+	struct lf_selfcheck_edit e;
+	int n = 0, at = -1;
+	lf_status s = lf_tx_begin(db);
+
+	if (reopened)
+		*reopened = 0;
+	if (s == LF_OK) {
+		s = measure_open(db, gid, m, r, &e, 0);
+		if (s == LF_OK)
+			s = ordered(db, sql, r->gid, NULL, m->gid, &g, &n, &at);
+		if (s == LF_OK)
+			s = renumber(db, m->kind, g, n, at, dir, "防控措施");
+		if (s == LF_OK)
+			s = lf_selfcheck_edit_end(db, &e, reopened);
+		s = lf_tx_end(db, s);
+	}
+	lf_free(g);
+	lf_rec_free(r);
+	lf_rec_free(m);
+	return s;
+}

@@ -63,8 +63,9 @@ lf_status lf_reclist_count(struct lf_reclist *l, long long cap, long long *n);
 
 /* The field whose value names a record of kind k (name, year, title, …). */
 const char *lf_kind_label_field(const struct lf_kind *k);
-/* The name of one record, e.g. a person's name, for showing a reference;
- * NULL if there is no such record. Caller frees. */
+/* The name of one record, e.g. a person's name, for showing a reference
+ * (a record named by another, as a self-check by its person: that one's
+ * name); NULL if there is no such record. Caller frees. */
 char *lf_record_label(struct lf_db *db, const struct lf_kind *k, const char *gid);
 
 #endif

@@ -75,6 +75,13 @@ lf_status lf_risk_list_of_power(struct lf_db *db, const char *power, const char 
 lf_status lf_risk_list_step(struct lf_db *db, const char *step, const char *cycle, struct lf_page *pg,
                             struct lf_risk_list *out);
 void lf_risk_list_free(struct lf_risk_list *l);
+/* Move a risk one place up (dir < 0) or down (dir > 0) among the risks of
+ * its form (or of its post, for a risk found outside a self-check), retired
+ * ones included, and number them 1, 2, … in the new order — in one
+ * transaction. The order is part of what was signed, so a signed form goes
+ * back (*reopened, may be NULL). LF_STATE at the first or last place. Needs
+ * what lf_risk_edit needs. */
+lf_status lf_risk_move(struct lf_db *db, const char *gid, int dir, int *reopened);
 /* The highest probability or severity given to any risk of this unit (the
  * matrix may not shrink below it). */
 lf_status lf_risk_max_score(struct lf_db *db, int *max);
@@ -109,6 +116,9 @@ lf_status lf_measure_add(struct lf_db *db, const char *risk, const struct lf_mea
  * measure needs LF_ACT_SELFCHECK_EDIT, like adding or deleting one. */
 lf_status lf_measure_edit(struct lf_db *db, const char *gid, const struct lf_measure_in *in, int *reopened);
 lf_status lf_measure_delete(struct lf_db *db, const char *gid, int *reopened);
+/* Move a measure one place up or down among its risk's measures, as
+ * lf_risk_move. */
+lf_status lf_measure_move(struct lf_db *db, const char *gid, int dir, int *reopened);
 lf_status lf_measure_list(struct lf_db *db, const char *risk, struct lf_page *pg, struct lf_measure_list *out);
 void lf_measure_list_free(struct lf_measure_list *l);
 /* The label of a stored measure status, and the stored name of a label. */

@@ -213,6 +213,10 @@ void lf_ui_progress_end(struct lf_ui *ui);
 enum lf_ui_role {
 	LF_R_NORMAL, LF_R_TITLE, LF_R_PATH, LF_R_BAR, LF_R_BARKEY, LF_R_LABEL, LF_R_FIELD, LF_R_FOCUS,
 	LF_R_ERROR, LF_R_INFO, LF_R_SELECT, LF_R_MATCH, LF_R_DIM, LF_R_HEADER, LF_R_PLACEHOLDER,
+	/* a risk level, low to high (heat map cells, level tags): coloured where
+	 * the terminal has colour; in monochrome plain, bold, reverse — screens
+	 * also write the level's name, so it reads without either */
+	LF_R_LEVEL_LOW, LF_R_LEVEL_MID, LF_R_LEVEL_HIGH,
 	LF_R_COUNT
 };
 /* The attributes (colour pair included) of a role in this terminal's theme. */

@@ -13,7 +13,7 @@
 static attr_t theme[LF_R_COUNT];
 static int colour, boxes;
 
-enum { P_TITLE = 1, P_PATH, P_BARKEY, P_FIELD, P_FOCUS, P_ERROR, P_INFO, P_MATCH, P_HEADER };
+enum { P_TITLE = 1, P_PATH, P_BARKEY, P_FIELD, P_FOCUS, P_ERROR, P_INFO, P_MATCH, P_HEADER, P_LOW, P_MID, P_HIGH };
 
 /* Box-drawing characters in text (┌─┐ ║ ═) need a UTF-8 locale — a GBK
  * terminal draws them two columns wide — and a terminal that describes line
@@ -50,6 +50,9 @@ void lf_ui_theme_init(void)
 	theme[LF_R_DIM] = A_DIM;
 	theme[LF_R_HEADER] = A_BOLD | A_UNDERLINE;
 	theme[LF_R_PLACEHOLDER] = A_REVERSE;
+	theme[LF_R_LEVEL_LOW] = A_NORMAL;
+	theme[LF_R_LEVEL_MID] = A_BOLD;
+	theme[LF_R_LEVEL_HIGH] = A_REVERSE | A_BOLD;
 	if (!colour)
 		return;
 	use_default_colors();
@@ -72,6 +75,12 @@ void lf_ui_theme_init(void)
 	theme[LF_R_SELECT] = COLOR_PAIR(P_FOCUS);
 	theme[LF_R_MATCH] = COLOR_PAIR(P_MATCH);
 	theme[LF_R_HEADER] = COLOR_PAIR(P_HEADER) | A_BOLD;
+	init_pair(P_LOW, COLOR_BLACK, COLOR_GREEN);
+	init_pair(P_MID, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(P_HIGH, COLOR_WHITE, COLOR_RED);
+	theme[LF_R_LEVEL_LOW] = COLOR_PAIR(P_LOW);
+	theme[LF_R_LEVEL_MID] = COLOR_PAIR(P_MID);
+	theme[LF_R_LEVEL_HIGH] = COLOR_PAIR(P_HIGH) | A_BOLD;
 }
 
 attr_t lf_ui_attr(enum lf_ui_role r)

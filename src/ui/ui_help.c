@@ -4,6 +4,7 @@
  * plus what the screen adds (a form field's help). */
 #include "lianfang/screen.h"
 #include "ui_auth.h"
+#include "ui_p2.h"
 #include "ui_priv.h"
 #include "ui_xfer.h"
 
@@ -244,6 +245,11 @@ const struct lf_action_table lf_action_tables[] = {
 	{ "Characters the encoding cannot hold", lf_xproblems_actions },
 	{ "Importing a table", lf_import_actions },
 	{ "Import preview", lf_ipreview_actions },
+	{ "Self-check forms (list)", lf_sclist_actions },
+	{ "A self-check form", lf_scform_actions },
+	{ "Editing a risk, measure, review or level", lf_sheet_actions },
+	{ "Summary table", lf_summary_actions },
+	{ "Heat map", lf_heatmap_actions },
 	{ NULL, NULL },
 };
 

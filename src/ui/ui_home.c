@@ -15,6 +15,7 @@
 #include "lianfang/progress.h"
 #include "lianfang/screen.h"
 #include "lianfang/selfcheck.h"
+#include "ui_p2.h"
 #include "ui_priv.h"
 #include "ui_xfer.h"
 
@@ -141,6 +142,10 @@ static const struct home_item {
 	{ '7', "查找风险", "职权目录", "每个处室、岗位的职权，和每项职权的运行流程图", lf_powers_open, may_read },
 	{ '8', "查找风险", "覆盖检查", "没有流程图的职权、没有风险点的风险环节、没有自查表的岗位", lf_coverage_open,
 	  may_read },
+	{ '9', "查找风险", "自查表", "岗位廉政风险自查表：风险点、防控措施、审核和评估", lf_selfcheck_screen_open,
+	  may_read },
+	{ '0', "查找风险", "汇总表", "风险点及防控措施汇总表：筛选、查找", lf_summary_screen_open_menu, may_read },
+	{ 'h', "查找风险", "热力图", "按发生概率和危害程度看风险点的分布", lf_heatmap_screen_open_menu, may_read },
 	{ 'u', "数据和账户", "账户", "我是谁、能做什么，修改密码，退出登录；管理员在这里管理用户", lf_account_open, NULL },
 	{ 'l', "数据和账户", "审计日志", "检查审计日志是否完整，是否有人绕过廉防改动了数据", lf_audit_open, NULL },
 	{ 'x', "数据和账户", "数据交换", "用 U 盘上报、下发、合并数据包，解决冲突", open_exchange, may_exchange },

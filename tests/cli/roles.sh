@@ -156,6 +156,7 @@ lf --db d.db risk edit "$R" --description 改
 is_rc 1 "a submitted form is closed to its person"
 contains "$ERR" "本人不能再修改" "saying why"
 contains "$ERR" "处室负责人" "and who can return it"
+contains "$ERR" "自查表现为“已提交”" "naming its state"
 
 export LIANFANG_USER=head
 lf --db d.db review head 吴勇 $C

@@ -288,7 +288,7 @@ TEST(perm_staff_edits_only_until_submitted)
 		     "staff on a %s self-check: edit %s, submit %s, read %s", cases[i].status, e ? "refused" : "allowed",
 		     s ? "refused" : "allowed", r ? "refused" : "allowed");
 		if (!cases[i].editable)
-			T_OK(strstr(why, "退回") && strstr(why, cases[i].status[0] == 's' ? "已提交" : "已评估通过"),
+			T_OK(strstr(why, "退回") && strstr(why, cases[i].status[0] == 's' ? "已提交" : "“评估通过”"),
 			     "the refusal says it is %s and must be returned first: %s", cases[i].status, why);
 	}
 	/* The head of the department reviews it in any state; the perm check is not the workflow. */

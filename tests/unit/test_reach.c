@@ -443,6 +443,8 @@ TEST(reach_staff_fill_only_their_own_form)
 	T_IS(lf_risk_edit(U.db, U.risk[X_WANG][1], &r, &reopened), LF_DENIED, "王静's accepted form is closed to her");
 	T_OK(strstr(U.db->err, "本人不能再修改") && strstr(U.db->err, "处室负责人"), "and told who returns it: %s",
 	     U.db->err);
+	/* the status by the name every other screen and command gives it */
+	T_OK(strstr(U.db->err, "自查表现为“评估通过”") != NULL, "and in what state it is: %s", U.db->err);
 	lf_db_close(U.db);
 }
 
