@@ -51,7 +51,7 @@ wait-gone 首页 ›
 wait 1 年度工作
 clock
 type h
-wait 合计
+wait 个风险点，按审定等级
 clock-report heatmap
 key Esc
 wait-gone 首页 ›
