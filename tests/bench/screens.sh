@@ -14,10 +14,12 @@ H="$B/san/tui-harness"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lianfang-bench-XXXXXX")
 trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT INT TERM
 export LIANFANG_NOW=2026-11-23T08:00:00Z LIANFANG_USER=bench TERM=xterm LC_ALL=C.UTF-8
-unset LIANFANG_PASSWORD
+export LIANFANG_PASSWORD=bench-pass-1
 
 make_db() { # file persons
 	"$L" init --unit-code 620902 --unit-name 基准测试单位 "$1" >/dev/null
+	# an account, or the screens open on the first-run setup
+	echo "$LIANFANG_PASSWORD" | "$L" --db "$1" user add bench --name 基准 --role admin --password-stdin >/dev/null
 	sqlite3 "$1" "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < $2)
 	  INSERT INTO person(gid, owner, rid, name, title) SELECT printf('%08x%024x', 9, i), '620902',
 	  printf('%064x', i), '人员' || printf('%07d', (i * 7919) % $2), '科员' FROM c"
@@ -35,7 +37,7 @@ run() { # db persons → times
 	"$H" -t 60000 -- "$L" --db "$db" <<EOS
 wait 首页
 clock
-type 3
+type 6
 wait 共 $([ $n -gt 9999 ] && echo "9999 条以上" || echo "$n 条")
 clock-report open
 clock
