@@ -250,6 +250,7 @@ const struct lf_action_table lf_action_tables[] = {
 	{ "Editing a risk, measure, review or level", lf_sheet_actions },
 	{ "Summary table", lf_summary_actions },
 	{ "Heat map", lf_heatmap_actions },
+	{ "Grading scheme", lf_scheme_actions },
 	{ NULL, NULL },
 };
 

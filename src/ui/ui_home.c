@@ -12,6 +12,7 @@
 #include "lianfang/export_data.h"
 #include "lianfang/grade.h"
 #include "lianfang/import.h"
+#include "lianfang/perm.h"
 #include "lianfang/progress.h"
 #include "lianfang/screen.h"
 #include "lianfang/selfcheck.h"
@@ -92,6 +93,11 @@ static lf_status may_read(struct lf_ui *ui)
 	return lf_overview_may_read(lf_ui_ctx(ui)->db);
 }
 
+static lf_status may_read_public(struct lf_ui *ui)
+{
+	return lf_perm_check(lf_ui_ctx(ui)->db, LF_ACT_READ_PUBLIC, NULL);
+}
+
 static lf_status may_exchange(struct lf_ui *ui)
 {
 	return lf_exchange_allowed(lf_ui_ctx(ui)->db);
@@ -146,6 +152,7 @@ static const struct home_item {
 	  may_read },
 	{ '0', "查找风险", "汇总表", "风险点及防控措施汇总表：筛选、查找", lf_summary_screen_open_menu, may_read },
 	{ 'h', "查找风险", "热力图", "按发生概率和危害程度看风险点的分布", lf_heatmap_screen_open_menu, may_read },
+	{ 'g', "查找风险", "分级方案", "风险等级名称、分级矩阵、风险类别、来源和查找方式", lf_scheme_open, may_read_public },
 	{ 'u', "数据和账户", "账户", "我是谁、能做什么，修改密码，退出登录；管理员在这里管理用户", lf_account_open, NULL },
 	{ 'l', "数据和账户", "审计日志", "检查审计日志是否完整，是否有人绕过廉防改动了数据", lf_audit_open, NULL },
 	{ 'x', "数据和账户", "数据交换", "用 U 盘上报、下发、合并数据包，解决冲突", open_exchange, may_exchange },

@@ -46,6 +46,7 @@ lf_status lf_post_persons_open(struct lf_ui *ui, const char *post, void *ctx); /
 void lf_powers_open(struct lf_ui *ui);                           /* ui_power.c: departments → powers → chart */
 void lf_flow_open(struct lf_ui *ui, const char *power, int step); /* ui_flow.c: a power's chart, at step n */
 void lf_coverage_open(struct lf_ui *ui);                         /* ui_coverage.c: what phase 2 has not covered */
+void lf_scheme_open(struct lf_ui *ui);                           /* ui_scheme.c: the unit's grading scheme */
 /* Row i (from 0) of the home's menu: its key, the group it is listed under,
  * its label and what it opens; 0 past the last row. For the manual's KEYS
  * section and the tests of keys. */
@@ -57,6 +58,7 @@ int lf_ui_failed(struct lf_ui *ui, lf_status st);
 extern const struct lf_ui_action lf_form_actions[], lf_help_actions[], lf_home_actions[], lf_picker_actions[],
 	lf_records_actions[], lf_records_tree_actions[], lf_path_actions[];
 /* … and of the phase 1–2 screens. */
-extern const struct lf_ui_action lf_cycle_actions[], lf_flow_actions[], lf_step_risks_actions[], lf_coverage_actions[];
+extern const struct lf_ui_action lf_cycle_actions[], lf_flow_actions[], lf_step_risks_actions[], lf_coverage_actions[],
+	lf_scheme_actions[];
 
 #endif

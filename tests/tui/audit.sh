@@ -13,7 +13,7 @@ hash=$(q d.db "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1" | cut -c1-16)
 
 tui -- --db d.db <<EOS
 wait 1 年度工作
-expect-row-has 17  l 审计日志      │
+expect-row-has 18  l 审计日志      │
 settle 300
 expect-lacks 审计日志有
 type l

@@ -39,7 +39,7 @@ expect-has （▶ 是当前阶段）
 expect-has 灰色的是您
 key PgDn
 wait 您的角色可以：
-expect-has   维护职权目录和流程图 —— 全单位
+expect-has   维护处室、岗位和人员 —— 全单位
 key PgDn
 wait 不可以：以分管领导身份审核自查表
 key F10
@@ -138,11 +138,11 @@ wait   以处室负责人身份审核自查表 —— 登记注册科
 key F10
 wait-gone 帮助：首页
 # the data rows: exchange and import are not a head's; exporting what they read is
-expect-attr 16 2 bold
 expect-attr 17 2 bold
-expect-attr 18 2 plain
-expect-attr 19 2 bold
-expect-attr 20 2 plain
+expect-attr 18 2 bold
+expect-attr 19 2 plain
+expect-attr 20 2 bold
+expect-attr 21 2 plain
 type x
 wait 不能打包和合并数据（U 盘交换）：需要纪检监察、系统管理员的角色
 expect-row-has 21 数据交换：不能打开。
@@ -167,11 +167,11 @@ expect-row-has 20 沈军：科员
 expect-attr 12 2 bold
 expect-attr 13 2 bold
 expect-attr 14 2 bold
-expect-attr 16 2 bold
 expect-attr 17 2 bold
-expect-attr 18 2 plain
-expect-attr 19 2 bold
-expect-attr 20 2 plain
+expect-attr 18 2 bold
+expect-attr 19 2 plain
+expect-attr 20 2 bold
+expect-attr 21 2 plain
 type i
 wait 不能导入已有的表格（处室、岗位、人员、风险点）：需要纪检监察的角色
 expect-row-has 21 导入表格：不能打开。
@@ -205,9 +205,9 @@ EOS
 LIANFANG_USER=admin tui -- --db d.db <<'EOS'
 wait 1 年度工作
 expect-row-has 20 系统管理员
-expect-attr 18 2 bold
 expect-attr 19 2 bold
-expect-attr 20 2 plain
+expect-attr 20 2 bold
+expect-attr 21 2 plain
 type x
 wait 首页 › 数据交换
 key F10
@@ -236,6 +236,10 @@ expect-row-has 1 首页 ───
 type 8
 wait 覆盖检查：不能打开。
 expect-row-has 1 首页 ───
+type g
+wait 分级方案：不能打开。
+expect-row-has 1 首页 ───
+expect-attr 15 2 plain
 key F1
 wait 帮助：首页
 expect-has 1 年度工作：每个年度的四个阶段、起止日期和当前阶段；新建年度（您不能打开）
@@ -247,11 +251,11 @@ expect-attr 14 2 plain
 type 9
 wait 自查表：不能打开。
 expect-row-has 1 首页 ───
-expect-attr 16 2 bold
 expect-attr 17 2 bold
-expect-attr 18 2 plain
+expect-attr 18 2 bold
 expect-attr 19 2 plain
 expect-attr 20 2 plain
+expect-attr 21 2 plain
 type e
 wait 导出表格：不能打开。
 expect-row-has 1 首页 ───

@@ -131,18 +131,21 @@ TEST(keys_no_key_does_two_things_on_the_file_screens)
 TEST(keys_no_key_does_two_things_on_the_phase2_screens)
 {
 	extern const struct lf_ui_action lf_sheet_actions[], lf_sclist_actions[], lf_scform_actions[],
-		lf_summary_actions[], lf_heatmap_actions[];
+		lf_summary_actions[], lf_heatmap_actions[], lf_scheme_actions[];
 	const struct lf_ui_action *sheet[] = { lf_sheet_actions, lf_edit_actions, lf_global_actions };
 	const struct lf_ui_action *sclist[] = { lf_sclist_actions, lf_global_actions };
 	const struct lf_ui_action *scform[] = { lf_scform_actions, lf_list_actions, lf_global_actions };
 	const struct lf_ui_action *summary[] = { lf_summary_actions, lf_global_actions };
 	const struct lf_ui_action *heatmap[] = { lf_heatmap_actions, lf_global_actions };
+	/* the scheme's editing keys work only while a value is edited, when its own are off */
+	const struct lf_ui_action *scheme[] = { lf_scheme_actions, lf_global_actions };
 
 	T_OK(!dup_in(sheet, 3, "sheet"), "risk, measure, review and level sheets: one action per key");
 	T_OK(!dup_in(sclist, 2, "self-check list"), "self-check list: one action per key");
 	T_OK(!dup_in(scform, 3, "self-check form"), "self-check form: one action per key");
 	T_OK(!dup_in(summary, 2, "summary"), "summary table: one action per key");
 	T_OK(!dup_in(heatmap, 2, "heat map"), "heat map: one action per key");
+	T_OK(!dup_in(scheme, 2, "scheme"), "grading scheme: one action per key");
 }
 
 /* The home's menu keys: one row each, and none an action of the home or of
