@@ -162,7 +162,7 @@ static void scheme_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 		attr_t a = i == g->sel ? lf_ui_attr(LF_R_SELECT) : lf_ui_attr(LF_R_LABEL);
 		int x = 2 + LABEL_W;
 
-		lf_ui_print(w, y, 0, 2, i == g->sel ? "▶" : " ", lf_ui_attr(LF_R_NORMAL));
+		lf_ui_print(w, y, 0, 2, i == g->sel ? (lf_ui_line_drawing() ? "▶" : ">") : " ", lf_ui_attr(LF_R_NORMAL));
 		lf_ui_print(w, y, 2, LABEL_W - 1, settings[i].label, a);
 		if (i == g->sel && g->editing)
 			lf_field_draw(w, &g->ed, y, x, cols - x - 1, 1, lf_ui_attr(LF_R_FOCUS), &s->cy, &s->cx);

@@ -121,4 +121,17 @@ EOS
 after=$(q d.db "SELECT count(*) FROM rev")
 ok "$([ "$before" = "$after" ]; echo $?)" "nothing refused was written"
 
+# A vt100 has no ▶: the selected row is marked with ">" as on the home.
+TERM=vt100 tui -- --db d.db <<'EOS'
+wait 1 年度工作
+type g
+wait 只能查看
+expect-row-has 3 > 风险等级
+expect-lacks ▶
+type q
+wait 1 年度工作
+type q
+expect-exit 0
+EOS
+
 done_testing
