@@ -132,19 +132,6 @@ static lf_status exec_id(struct lf_db *db, const char *sql, long long id, const 
 	return rc == SQLITE_DONE ? LF_OK : lf_sqlfail(db, rc, what);
 }
 
-static time_t utc_parse(const char *s)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof tm);
-	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-	                 &tm.tm_min, &tm.tm_sec) != 6)
-		return 0;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	return timegm(&tm);
-}
-
 static void utc_format(time_t t, char out[21])
 {
 	struct tm tm;
@@ -156,7 +143,7 @@ static void utc_format(time_t t, char out[21])
 /* The local time of a UTC timestamp as "HH:MM:SS" (messages show HH:MM of a lock). */
 static void local_hms(const char *utc, char out[9])
 {
-	time_t t = utc_parse(utc);
+	time_t t = lf_utc_parse(utc);
 	struct tm tm;
 
 	localtime_r(&t, &tm);
@@ -1024,7 +1011,7 @@ static lf_status record_outcome(struct lf_db *db, struct outcome *o)
 	wait = lf_auth_wait_seconds(o->failures);
 	o->until[0] = 0;
 	if (wait)
-		utc_format(utc_parse(now) + wait, o->until);
+		utc_format(lf_utc_parse(now) + wait, o->until);
 	if ((s = lf_prepare(db, fail_sql, &st)))
 		return lf_tx_end(db, s);
 	sqlite3_bind_int64(st, 1, o->id);
@@ -1105,7 +1092,7 @@ static lf_status check_wait(struct lf_db *db, const struct lf_account *a, struct
 		return refuse(db, out, LF_SIGNIN_LOCKED, a->locked_until,
 		              "用户“%s”连续 %d 次密码错误，已锁定到 %.5s；到时再试，或请管理员解锁。", a->login,
 		              a->failures, hhmm);
-	secs = (long)(utc_parse(a->locked_until) - utc_parse(now));
+	secs = (long)(lf_utc_parse(a->locked_until) - lf_utc_parse(now));
 	return refuse(db, out, LF_SIGNIN_WAIT, a->locked_until, "密码错误次数较多，请 %ld 秒后（%s）再试。", secs, hhmm);
 }
 

@@ -305,6 +305,32 @@ void lf_today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+time_t lf_utc_parse(const char *utc)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof tm);
+	if (!utc || sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+	                   &tm.tm_min, &tm.tm_sec) != 6)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return timegm(&tm);
+}
+
+void lf_local_time(const char *utc, char out[17])
+{
+	time_t t = lf_utc_parse(utc);
+	struct tm tm;
+
+	if (!t) {
+		snprintf(out, 17, "%.16s", utc ? utc : "");
+		return;
+	}
+	localtime_r(&t, &tm);
+	strftime(out, 17, "%Y-%m-%d %H:%M", &tm);
+}
+
 static int days_in_month(int y, int m)
 {
 	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

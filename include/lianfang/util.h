@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <time.h>
 
 #define LF_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -56,6 +57,12 @@ int lf_is_hex(const char *s, size_t n);
  * lf_now_utc: "2026-11-23T08:00:00Z"; lf_today: the local date "2026-11-23". */
 void lf_now_utc(char out[21]);
 void lf_today(char out[11]);
+/* A timestamp "2026-11-23T08:00:00Z" as seconds since the epoch; 0 if it is
+ * not one. */
+time_t lf_utc_parse(const char *utc);
+/* The same as local time "2026-11-23 16:00"; what is not a timestamp is
+ * copied (its first 16 bytes). */
+void lf_local_time(const char *utc, char out[17]);
 
 /* Parse a date written as 2026-11-22, 2026/11/22, 2026.11.22, 20261122 or
  * 2026年11月22日 into ISO form. Returns 0 on success, -1 if not a real date. */

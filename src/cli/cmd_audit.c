@@ -139,24 +139,6 @@ struct show {
 	long skip, n;     /* print from the (skip+1)th entry on */
 };
 
-static void local_time(const char *utc, char out[17])
-{
-	struct tm tm;
-	time_t t;
-
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-	           &tm.tm_sec) != 6) {
-		snprintf(out, 17, "%.16s", utc);
-		return;
-	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	localtime_r(&t, &tm);
-	strftime(out, 17, "%Y-%m-%d %H:%M", &tm);
-}
-
 /* ctx: non-zero when the entry changed something that existed before. */
 static int print_change(void *ctx, const char *field, const char *label, const char *before, const char *after)
 {
@@ -177,7 +159,7 @@ static int show_entry(void *ctx, const struct lf_audit_entry *e)
 
 	if (++s->n <= s->skip)
 		return 0;
-	local_time(e->at, when);
+	lf_local_time(e->at, when);
 	what = !strcmp(e->action, "put") && !e->before[0] ? "新建" : lf_audit_action_label(e->action);
 	if (!strcmp(e->kind, "account"))
 		printf("#%lld %s %s %s 用户 %s\n", e->seq, when, e->actor, what, e->gid);

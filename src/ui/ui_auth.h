@@ -112,7 +112,4 @@ void lf_tv_free(struct lf_textview *v);
 /* The user management screens (ui_users.c). */
 void lf_users_open(struct lf_ui *ui);
 
-/* "2026-11-23T08:00:00Z" as local "2026-11-23 16:00". */
-void lf_ui_local_time(const char *utc, char out[17]);
-
 #endif

@@ -619,24 +619,6 @@ static const struct lf_screen_ops form_ops = {
 	.free = form_free,
 };
 
-/* "2026-11-23T08:00:00Z" as local time "2026-11-23 16:00". */
-static void local_time(const char *utc, char *out, size_t len)
-{
-	struct tm tm;
-	time_t t;
-
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(utc, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-	           &tm.tm_sec) != 6) {
-		snprintf(out, len, "%s", utc);
-		return;
-	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	strftime(out, len, "%Y-%m-%d %H:%M", localtime(&t));
-}
-
 static void offer_draft(struct form *m)
 {
 	static const struct lf_choice choices[] = { { 'R', "恢复草稿" }, { 'D', "删除草稿" } };
@@ -646,7 +628,7 @@ static void offer_draft(struct form *m)
 
 	if (lf_entry_find_draft(m->e, &d) != LF_OK)
 		return;
-	local_time(d.saved, when, sizeof when);
+	lf_local_time(d.saved, when);
 	snprintf(q, sizeof q, "有 %s 存下的草稿：", when);
 	switch (lf_ui_ask(ui, q, choices, 2, -1)) {
 	case 0:

@@ -22,24 +22,6 @@ const struct lf_ui_action lf_history_actions[] = {
 	{ 0 },
 };
 
-void lf_ui_local_time(const char *utc, char out[17])
-{
-	struct tm tm;
-	time_t t;
-
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-	           &tm.tm_sec) != 6) {
-		snprintf(out, 17, "%.16s", utc);
-		return;
-	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	localtime_r(&t, &tm);
-	strftime(out, 17, "%Y-%m-%d %H:%M", &tm);
-}
-
 /* ------------------------------------------------------------------ lines that scroll */
 
 void lf_tv_add(struct lf_textview *v, enum lf_ui_role role, int indent, const char *text)
@@ -277,7 +259,7 @@ static int one_entry(void *ctx, const struct lf_audit_entry *e)
 		h->e = lf_realloc(h->e, (size_t)h->cap * sizeof *h->e);
 	}
 	memset(&h->e[h->n++], 0, sizeof *h->e);
-	lf_ui_local_time(e->at, when);
+	lf_local_time(e->at, when);
 	h->update = e->before[0] != 0;
 	what = !strcmp(e->action, "put") ? (h->update ? "修改" : "新建") : lf_audit_action_label(e->action);
 	head = lf_printf("%s  %s  %s  （日志第 %lld 条）", when, actor_name(h, e->actor), what, e->seq);

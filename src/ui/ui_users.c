@@ -43,7 +43,7 @@ static void state_text(const struct lf_account *a, char *buf, size_t len)
 	if (a->retired) {
 		snprintf(buf, len, "已停用");
 	} else if (a->locked_until[0] && strcmp(a->locked_until, now) > 0) {
-		lf_ui_local_time(a->locked_until, when);
+		lf_local_time(a->locked_until, when);
 		snprintf(buf, len, "%s到 %s", a->failures >= LF_AUTH_LOCK_AFTER ? "锁定" : "等待", when + 11);
 	} else if (a->failures) {
 		snprintf(buf, len, "连续错 %d 次", a->failures);
@@ -206,7 +206,7 @@ static void user_draw(struct lf_screen *s, WINDOW *w, int rows, int cols)
 
 	if (!u->loaded)
 		return;
-	lf_ui_local_time(a->created, when);
+	lf_local_time(a->created, when);
 	t = lf_printf("%s　　（建立于 %s）", a->login, when);
 	row(w, y++, "登录名", t, A_BOLD);
 	lf_free(t);
